@@ -1,0 +1,143 @@
+/**
+ * What the build makes of the dataset for the extension at run time.
+ *
+ * - `MatchIndex`: the small part every page needs: names and figure patterns, nothing else.
+ *   The content script gets only this (from the background), so a dataset of thousands of
+ *   articles costs a page its names, not its statements.
+ * - `Details`: statements, disputes and articles, asked for by the card and the popup only
+ *   when they open.
+ */
+import { z } from 'zod';
+import { ActorKind, DisputeHow, Qualifier, SourceStatus, StatementKind } from './schema';
+
+z.config({ jitless: true });
+
+export const IndexActor = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: ActorKind,
+});
+
+export const IndexAlias = z.object({
+  text: z.string(),
+  /** Position of the actor in `MatchIndex.actors`. */
+  actor: z.number().int().nonnegative(),
+  safe: z.boolean(),
+  caseSensitive: z.boolean(),
+});
+export type IndexAlias = z.infer<typeof IndexAlias>;
+
+export const IndexFigure = z.object({
+  id: z.string(),
+  value: z.number(),
+  low: z.number().optional(),
+  high: z.number().optional(),
+  /** Words that may follow the number within a short window: "troops", "soldiers". */
+  unitTerms: z.array(z.string()),
+  /** True for percentages: "75%", "75 per cent", "75 percent". */
+  percent: z.boolean(),
+  measureKey: z.string(),
+});
+export type IndexFigure = z.infer<typeof IndexFigure>;
+
+export const MatchIndex = z.object({
+  /** Content hash of the dataset: changes whenever the data does. */
+  version: z.string(),
+  actors: z.array(IndexActor),
+  aliases: z.array(IndexAlias),
+  figures: z.array(IndexFigure),
+});
+export type MatchIndex = z.infer<typeof MatchIndex>;
+
+/** A reference to one thing the page can match. */
+export const MatchRef = z.object({
+  type: z.enum(['actor', 'figure']),
+  id: z.string(),
+});
+export type MatchRef = z.infer<typeof MatchRef>;
+
+export const DetailArticle = z.object({
+  id: z.string(),
+  title: z.string(),
+  publisher: z.string(),
+  publisherName: z.string(),
+  url: z.string(),
+  published: z.string(),
+  language: z.string(),
+});
+export type DetailArticle = z.infer<typeof DetailArticle>;
+
+export const DetailActor = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: ActorKind,
+  /** The role as of the actor's most recent article. */
+  role: z.string().optional(),
+  description: z.string().optional(),
+  wikidata: z.string().optional(),
+});
+export type DetailActor = z.infer<typeof DetailActor>;
+
+export const DetailStatement = z.object({
+  id: z.string(),
+  article: z.string(),
+  speaker: z.string(),
+  text: z.string(),
+  kind: StatementKind,
+  verb: z.string(),
+  attribution: z.array(z.object({ actor: z.string(), relation: z.string() })),
+  sourceStatus: SourceStatus,
+  about: z.array(z.string()),
+  figures: z.array(z.string()),
+  /** The passage of the article it stands in. */
+  quote: z.string(),
+});
+export type DetailStatement = z.infer<typeof DetailStatement>;
+
+export const DetailDispute = z.object({
+  id: z.string(),
+  article: z.string(),
+  statement: z.string(),
+  by: z.string(),
+  how: DisputeHow,
+  counter: z.string().optional(),
+  summary: z.string(),
+  quote: z.string(),
+});
+export type DetailDispute = z.infer<typeof DetailDispute>;
+
+export const DetailFigure = z.object({
+  id: z.string(),
+  article: z.string(),
+  value: z.number(),
+  low: z.number().optional(),
+  high: z.number().optional(),
+  unit: z.string(),
+  qualifier: Qualifier,
+  measure: z.string(),
+  measureKey: z.string(),
+  where: z.string().optional(),
+  source: z.string(),
+  surface: z.string(),
+});
+export type DetailFigure = z.infer<typeof DetailFigure>;
+
+/** Everything the card and the popup show about one matched actor or figure. */
+export const Details = z.object({
+  ref: MatchRef,
+  actor: DetailActor.optional(),
+  figure: DetailFigure.optional(),
+  /** Statements the actor made, or that give the figure. */
+  said: z.array(DetailStatement),
+  /** Statements about the actor made by others. */
+  about: z.array(DetailStatement),
+  disputes: z.array(DetailDispute),
+  /** Other figures for the same measure (for a figure). */
+  related: z.array(DetailFigure),
+  /** Every actor and article the above refer to, by id, for names and links. */
+  actors: z.record(z.string(), DetailActor),
+  articles: z.record(z.string(), DetailArticle),
+  /** Statements referred to by disputes (the disputed claim and the counter-statement). */
+  statements: z.record(z.string(), DetailStatement),
+});
+export type Details = z.infer<typeof Details>;

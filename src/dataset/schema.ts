@@ -1,0 +1,169 @@
+/**
+ * The dataset's schema: the one source of its types (`z.infer`), used by the build-time check,
+ * the compiler and the extension alike.
+ *
+ * Layout on disk (see docs/dataset.md):
+ *   assets/dataset/actors.json           every actor, shared by all articles
+ *   assets/dataset/articles/<id>.json    one article: metadata, full text, figures, statements, disputes
+ *
+ * Actors are global because the same person appears in many articles; what changes from one
+ * article to the next (their role) is recorded per article in `Article.roles`.
+ */
+import { z } from 'zod';
+
+z.config({ jitless: true });
+
+/** Lower-case slug: the stable key curators and statements refer to. */
+export const Id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug like "vladimir-putin"');
+
+export const ActorKind = z.enum([
+  'person',
+  'organisation',
+  'government',
+  'country',
+  'media',
+  'group',
+  'anonymous',
+]);
+export type ActorKind = z.infer<typeof ActorKind>;
+
+/**
+ * One way the page may name an actor.
+ * - `safe: true`: specific enough to highlight on its own ("Vladimir Putin", "Kremlin").
+ * - `safe: false`: ambiguous alone ("Johnson", "US", "Washington"): highlighted only where the
+ *   page also names the actor by a safe alias (see src/matching/ambiguity.ts).
+ * - `caseSensitive: true`: acronyms ("US", "NATO", "CNN") match in their own case only.
+ *   Otherwise a name matches as written, in Title Case, or in ALL CAPS (headlines).
+ */
+export const Alias = z.strictObject({
+  text: z.string().trim().min(1),
+  safe: z.boolean(),
+  caseSensitive: z.boolean().default(false),
+});
+export type Alias = z.infer<typeof Alias>;
+
+export const Actor = z.strictObject({
+  id: Id,
+  name: z.string().trim().min(1),
+  kind: ActorKind,
+  /** Role as of the actor's first article; an article can override it in `Article.roles`. */
+  role: z.string().trim().min(1).optional(),
+  description: z.string().trim().min(1).optional(),
+  aliases: z.array(Alias).default([]),
+  wikidata: z
+    .string()
+    .regex(/^Q[1-9][0-9]*$/, 'must be a Wikidata item id like "Q7747"')
+    .optional(),
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const ActorsFile = z.strictObject({
+  $schema: z.string().optional(),
+  actors: z.array(Actor),
+});
+
+/** W3C Web Annotation selectors locating a passage of the article's text. */
+export const TextQuoteSelector = z.strictObject({
+  exact: z.string().min(1),
+  prefix: z.string().default(''),
+  suffix: z.string().default(''),
+});
+export const TextPositionSelector = z.strictObject({
+  start: z.number().int().nonnegative(),
+  end: z.number().int().positive(),
+});
+export const Evidence = z.strictObject({
+  quote: TextQuoteSelector,
+  position: TextPositionSelector,
+});
+export type Evidence = z.infer<typeof Evidence>;
+
+export const Qualifier = z.enum(['exactly', 'about', 'up-to', 'at-least', 'close-to', 'more-than', 'fewer-than']);
+export type Qualifier = z.infer<typeof Qualifier>;
+
+export const Figure = z.strictObject({
+  id: Id,
+  /** The number as given ("up to 190,000" has value 190000). */
+  value: z.number().finite(),
+  /** Bounds where the text gives a range ("between 100,000 and 130,000"). */
+  low: z.number().finite().optional(),
+  high: z.number().finite().optional(),
+  unit: z.string().trim().min(1),
+  qualifier: Qualifier,
+  /** What it measures, in a few words: "Russian troops around Ukraine". */
+  measure: z.string().trim().min(1),
+  /** A key shared by figures of the same measure across articles, to set them side by side. */
+  measureKey: Id,
+  where: z.string().trim().min(1).optional(),
+  /** The actor who gives the figure. */
+  source: Id,
+  /** The figure as the article writes it: "up to 190,000 troops". */
+  surface: z.string().min(1),
+  evidence: Evidence,
+});
+export type Figure = z.infer<typeof Figure>;
+
+export const StatementKind = z.enum(['direct-quote', 'partial-quote', 'paraphrase']);
+export const SourceStatus = z.enum(['named', 'unnamed', 'unverified']);
+
+/** One link in "who reported it, via whom": "the French presidency said", "told CNN". */
+export const AttributionLink = z.strictObject({
+  actor: Id,
+  /** How this link passed it on: "said", "told", "reported", "according to". */
+  relation: z.string().trim().min(1),
+});
+
+export const Statement = z.strictObject({
+  id: Id,
+  speaker: Id,
+  /** What was said: the exact quote, or a faithful paraphrase. */
+  text: z.string().trim().min(1),
+  kind: StatementKind,
+  /** "said", "told CNN", "denies", "estimates". */
+  verb: z.string().trim().min(1),
+  /** From the speaker outwards: who passed it on, then who reported that (the article's publisher last). */
+  attribution: z.array(AttributionLink).min(1),
+  sourceStatus: SourceStatus,
+  /** Actors the statement is about (not counting the speaker). */
+  about: z.array(Id).default([]),
+  figures: z.array(Id).default([]),
+  evidence: Evidence,
+});
+export type Statement = z.infer<typeof Statement>;
+
+export const DisputeHow = z.enum(['denies', 'rejects', 'contradicts', 'doubts']);
+
+export const Dispute = z.strictObject({
+  id: Id,
+  /** The statement disputed. */
+  statement: Id,
+  by: Id,
+  how: DisputeHow,
+  /** The counter-statement, where the article gives one (a statement id). */
+  counter: Id.optional(),
+  /** The dispute in a few words, for display when there is no counter-statement. */
+  summary: z.string().trim().min(1),
+  evidence: Evidence,
+});
+export type Dispute = z.infer<typeof Dispute>;
+
+export const Article = z.strictObject({
+  $schema: z.string().optional(),
+  id: Id,
+  title: z.string().trim().min(1),
+  /** An actor id (kind media). */
+  publisher: Id,
+  url: z.url(),
+  published: z.iso.date(),
+  language: z.string().regex(/^[a-z]{2,3}(?:-[A-Z]{2})?$/, 'must be a BCP 47 tag like "en" or "en-GB"'),
+  /** Role of each actor as of this article, where it differs from `Actor.role`. */
+  roles: z.record(Id, z.string().trim().min(1)).default({}),
+  figures: z.array(Figure).default([]),
+  statements: z.array(Statement).default([]),
+  disputes: z.array(Dispute).default([]),
+  /** The full text, exactly as the evidence offsets count it (UTF-16 code units). */
+  text: z.string().min(1),
+});
+export type Article = z.infer<typeof Article>;
