@@ -13,10 +13,11 @@ export default defineConfig({
     build: { sourcemap: false },
   }),
   manifest: ({ browser }) => ({
-    name: 'NewsLens',
-    description: 'Who said what, who reported it, and who disputes it: context for the news you read.',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Every permission is used by a feature; the README explains each one.
-    permissions: ['storage', 'tabs'],
+    permissions: ['storage', 'activeTab'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -131,6 +131,8 @@ export const Details = z.object({
   said: z.array(DetailStatement),
   /** Statements about the actor made by others. */
   about: z.array(DetailStatement),
+  /** Statements the actor passed on (a link in their attribution chain, not the speaker). */
+  reported: z.array(DetailStatement),
   disputes: z.array(DetailDispute),
   /** Other figures for the same measure (for a figure). */
   related: z.array(DetailFigure),

@@ -92,6 +92,12 @@ export const Figure = z.strictObject({
   high: z.number().finite().optional(),
   unit: z.string().trim().min(1),
   qualifier: Qualifier,
+  /**
+   * True when the text gives no number, only an order of magnitude ("tens of thousands of
+   * troops"). `value` is then the smallest reading (10000, qualifier "at-least"), kept so the
+   * figure can sit beside others of its measure; a matcher must not match it by number.
+   */
+  vague: z.boolean().optional(),
   /** What it measures, in a few words: "Russian troops around Ukraine". */
   measure: z.string().trim().min(1),
   /** A key shared by figures of the same measure across articles, to set them side by side. */

@@ -1,0 +1,5 @@
+import { registerBackground } from '../src/background/service';
+
+export default defineBackground(() => {
+  registerBackground();
+});

@@ -1,0 +1,13 @@
+import './highlights.css';
+import { runContentScript } from '../../src/page/controller';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  // The highlight styles go into the manifest: the browser applies them without adding any
+  // element to the page. The card's styles live inside its shadow root (src/page/ui-host.ts).
+  cssInjectionMode: 'manifest',
+  main(ctx) {
+    void runContentScript(window, ctx.signal);
+  },
+});

@@ -1,0 +1,148 @@
+/**
+ * Compiles a checked dataset into what the extension uses at run time: the small match index
+ * every page gets, and the details store the card and the popup ask for. Runs at build time
+ * (src/dataset/vite-plugin.ts), never in the page.
+ */
+import type { Dataset } from './check';
+import type {
+  DetailActor,
+  DetailArticle,
+  DetailDispute,
+  DetailFigure,
+  DetailStatement,
+  IndexAlias,
+  MatchIndex,
+} from './compiled';
+
+/**
+ * Words that name a figure's unit on a page. A figure counts as matched only when one of these
+ * follows its number within a few words ("30,000 Russian troops"), so that a bare "30,000" in a
+ * price or a date does not light up.
+ */
+const UNIT_TERMS: Record<string, string[]> = {
+  troops: ['troops', 'troop', 'soldiers', 'soldier', 'servicemen', 'forces', 'personnel'],
+  lives: ['lives', 'life', 'people', 'deaths', 'dead', 'killed', 'casualties'],
+  people: ['people', 'persons', 'civilians', 'residents'],
+};
+
+export function unitTerms(unit: string): string[] {
+  const key = unit.trim().toLowerCase();
+  return UNIT_TERMS[key] ?? [key];
+}
+
+const PERCENT_UNITS = new Set(['percent', 'per cent', '%']);
+
+/** Everything the card and the popup need, keyed for lookup by id. */
+export interface DetailsStore {
+  actors: Record<string, DetailActor>;
+  articles: Record<string, DetailArticle>;
+  statements: Record<string, DetailStatement>;
+  disputes: Record<string, DetailDispute>;
+  figures: Record<string, DetailFigure>;
+}
+
+export function compileIndex(dataset: Dataset, version: string): MatchIndex {
+  const actors = dataset.actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind }));
+  const aliases: IndexAlias[] = [];
+  dataset.actors.forEach((actor, i) => {
+    const seen = new Set<string>();
+    // The display name is always a safe alias unless the curator listed it otherwise.
+    const listed = actor.aliases.some((a) => a.text === actor.name);
+    const all = listed ? actor.aliases : [{ text: actor.name, safe: true, caseSensitive: false }, ...actor.aliases];
+    for (const alias of all) {
+      if (seen.has(alias.text)) continue;
+      seen.add(alias.text);
+      aliases.push({ text: alias.text, actor: i, safe: alias.safe, caseSensitive: alias.caseSensitive });
+    }
+  });
+  // A vague figure ("tens of thousands of troops") has no number a page would write: it is shown
+  // in cards and the popup, but never matched on a page.
+  const figures = dataset.articles.flatMap((article) =>
+    article.figures.filter((f) => !f.vague).map((f) => ({
+      id: f.id,
+      value: f.value,
+      ...(f.low !== undefined ? { low: f.low } : {}),
+      ...(f.high !== undefined ? { high: f.high } : {}),
+      unitTerms: PERCENT_UNITS.has(f.unit.toLowerCase()) ? [] : unitTerms(f.unit),
+      percent: PERCENT_UNITS.has(f.unit.toLowerCase()),
+      measureKey: f.measureKey,
+    })),
+  );
+  return { version, actors, aliases, figures };
+}
+
+export function compileDetails(dataset: Dataset): DetailsStore {
+  const store: DetailsStore = { actors: {}, articles: {}, statements: {}, disputes: {}, figures: {} };
+  const actorName = new Map(dataset.actors.map((a) => [a.id, a.name]));
+  for (const a of dataset.actors) {
+    store.actors[a.id] = {
+      id: a.id,
+      name: a.name,
+      kind: a.kind,
+      ...(a.role ? { role: a.role } : {}),
+      ...(a.description ? { description: a.description } : {}),
+      ...(a.wikidata ? { wikidata: a.wikidata } : {}),
+    };
+  }
+  // Articles sorted oldest first, so that the role "as of the most recent article" wins.
+  const articles = [...dataset.articles].sort((x, y) => x.published.localeCompare(y.published));
+  for (const art of articles) {
+    store.articles[art.id] = {
+      id: art.id,
+      title: art.title,
+      publisher: art.publisher,
+      publisherName: actorName.get(art.publisher) ?? art.publisher,
+      url: art.url,
+      published: art.published,
+      language: art.language,
+    };
+    for (const [actorId, role] of Object.entries(art.roles)) {
+      const actor = store.actors[actorId];
+      if (actor) actor.role = role;
+    }
+    for (const s of art.statements) {
+      store.statements[s.id] = {
+        id: s.id,
+        article: art.id,
+        speaker: s.speaker,
+        text: s.text,
+        kind: s.kind,
+        verb: s.verb,
+        attribution: s.attribution,
+        sourceStatus: s.sourceStatus,
+        about: s.about,
+        figures: s.figures,
+        quote: s.evidence.quote.exact,
+      };
+    }
+    for (const d of art.disputes) {
+      store.disputes[d.id] = {
+        id: d.id,
+        article: art.id,
+        statement: d.statement,
+        by: d.by,
+        how: d.how,
+        ...(d.counter ? { counter: d.counter } : {}),
+        summary: d.summary,
+        quote: d.evidence.quote.exact,
+      };
+    }
+    for (const f of art.figures) {
+      store.figures[f.id] = {
+        id: f.id,
+        article: art.id,
+        value: f.value,
+        ...(f.low !== undefined ? { low: f.low } : {}),
+        ...(f.high !== undefined ? { high: f.high } : {}),
+        unit: f.unit,
+        qualifier: f.qualifier,
+        measure: f.measure,
+        measureKey: f.measureKey,
+        ...(f.where ? { where: f.where } : {}),
+        source: f.source,
+        surface: f.surface,
+      };
+    }
+  }
+  return store;
+}

@@ -1,0 +1,53 @@
+/**
+ * Checks and compiles the dataset while the extension builds. A dataset with any problem fails
+ * the build, with one line per problem naming the file and the path to the bad field.
+ *
+ * The background imports `virtual:newslens-dataset`; nothing else does, so the content script
+ * never carries the data (it asks the background for the match index).
+ */
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { compileDetails, compileIndex } from './compile';
+import { formatProblem } from './check';
+import { datasetDir, loadDataset } from './load';
+
+const ID = 'virtual:newslens-dataset';
+const RESOLVED = '\0' + ID;
+
+export function datasetPlugin(): Plugin {
+  return {
+    name: 'newslens-dataset',
+    resolveId(id) {
+      return id === ID ? RESOLVED : undefined;
+    },
+    load(id) {
+      if (id !== RESOLVED) return undefined;
+      const dir = datasetDir();
+      const { problems, dataset } = loadDataset(dir);
+      if (problems.length > 0 || !dataset) {
+        const lines = problems.map(formatProblem).join('\n');
+        throw new Error(`The dataset in ${dir} has ${problems.length} problem(s):\n${lines}`);
+      }
+      // Rebuild when any dataset file changes under `wxt` (dev).
+      this.addWatchFile(resolve(dir, 'actors.json'));
+      for (const a of dataset.articles) this.addWatchFile(resolve(dir, 'articles', `${a.id}.json`));
+      const details = compileDetails(dataset);
+      const version = createHash('sha256').update(JSON.stringify(dataset)).digest('hex').slice(0, 12);
+      const index = compileIndex(dataset, version);
+      // JSON.parse of a string literal is faster to start than an object literal of the same size.
+      return [
+        `export const index = JSON.parse(${JSON.stringify(JSON.stringify(index))});`,
+        `export const details = JSON.parse(${JSON.stringify(JSON.stringify(details))});`,
+        `export const summary = ${JSON.stringify({
+          version,
+          articles: dataset.articles.length,
+          actors: dataset.actors.length,
+          figures: Object.keys(details.figures).length,
+          statements: Object.keys(details.statements).length,
+          disputes: Object.keys(details.disputes).length,
+        })};`,
+      ].join('\n');
+    },
+  };
+}

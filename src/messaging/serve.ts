@@ -1,0 +1,29 @@
+/** Wires a direction's handlers to runtime.onMessage, validating every request on arrival. */
+import { browser, type Browser } from 'wxt/browser';
+import type { z } from 'zod';
+import { isOwnSender, parseIncoming, type Result } from './protocol';
+
+export type Handlers<M extends Record<string, z.ZodType>, R extends Record<keyof M, unknown>> = {
+  [K in keyof M]: (payload: z.output<M[K]>, sender: Browser.runtime.MessageSender) => Promise<R[K]> | R[K];
+};
+
+/** Returns the function that stops serving. */
+export function serve<M extends Record<string, z.ZodType>, R extends Record<keyof M, unknown>>(
+  map: M,
+  handlers: Handlers<M, R>,
+): () => void {
+  const listener = (message: unknown, sender: Browser.runtime.MessageSender): Promise<Result<unknown>> | undefined => {
+    if (!isOwnSender(sender, browser.runtime.id)) return undefined;
+    const parsed = parseIncoming(map, message);
+    if (!parsed) return undefined;
+    const handler = handlers[parsed.type] as (p: unknown, s: Browser.runtime.MessageSender) => unknown;
+    return Promise.resolve()
+      .then(() => handler(parsed.payload, sender))
+      .then(
+        (value): Result<unknown> => ({ ok: true, value }),
+        (e: unknown): Result<unknown> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+      );
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}

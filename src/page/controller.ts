@@ -1,0 +1,145 @@
+/**
+ * The content script's one job, wired: decide whether this page is on, scan it, paint what
+ * matched, open cards on hover, answer the popup, and undo everything when the site is switched
+ * off. Every side effect hangs off `signal` (WXT's ctx) or the per-run AbortController, so that
+ * switching off leaves nothing on the page.
+ */
+import type { MatchIndex, MatchRef } from '../dataset/compiled';
+import { askBackground } from '../messaging/client';
+import { ToContent, type PageMatch, type PageState, type ToContentReplies } from '../messaging/protocol';
+import { serve } from '../messaging/serve';
+import { decide, siteOf, type Decision } from '../sites/policy';
+import { getSettings, getSiteChoice, watchSite } from '../sites/settings';
+import { HitIndex } from './hit-test';
+import { HoverCard } from './hover-card';
+import { looksLikeNews } from './news-detect';
+import { Painter, highlightApi, paintFor } from './painter';
+import { scanPage, type PlacedMatch } from './scan';
+import { UiHost } from './ui-host';
+
+interface Running {
+  abort: AbortController;
+  painter: Painter;
+  ui: UiHost;
+  hits: HitIndex<PlacedMatch>;
+  card: HoverCard<PlacedMatch>;
+  matches: PlacedMatch[];
+  done: boolean;
+}
+
+export async function runContentScript(win: Window & typeof globalThis, signal: AbortSignal): Promise<void> {
+  const doc = win.document;
+  const site = siteOf(win.location.href);
+  if (site === null) return;
+  const api = highlightApi(win);
+  if (!api) return; // No CSS Custom Highlight API: stand aside rather than touch the DOM.
+
+  let decision: Decision = { enabled: false, reason: 'site-off' };
+  let running: Running | null = null;
+  let index: Promise<MatchIndex | null> | null = null;
+  let generation = 0;
+
+  const loadIndex = () =>
+    (index ??= askBackground('data:index', {}).then((r) => (r.ok ? r.value : null)));
+
+  const stop = () => {
+    if (!running) return;
+    running.abort.abort();
+    running.card.close();
+    running.painter.clear();
+    running.ui.destroy();
+    running.hits.clear();
+    running = null;
+  };
+
+  const start = async (gen: number) => {
+    const idx = await loadIndex();
+    if (!idx || gen !== generation || signal.aborted) return;
+    const abort = new AbortController();
+    const painter = new Painter(api);
+    const ui = new UiHost(doc);
+    const hits = new HitIndex<PlacedMatch>();
+    const card = new HoverCard(win, ui, hits, painter, async (ref) => {
+      const r = await askBackground('data:details', { ref });
+      return r.ok ? r.value : null;
+    }, abort.signal);
+    const run: Running = { abort, painter, ui, hits, card, matches: [], done: false };
+    running = run;
+    const matches = await scanPage(doc, idx, { signal: abort.signal, skip: (el) => el === ui.element });
+    if (abort.signal.aborted) return;
+    run.matches = matches;
+    const byPaint = new Map<ReturnType<typeof paintFor>, Range[]>();
+    for (const m of matches) {
+      const paint = paintFor(m.kind);
+      const list = byPaint.get(paint);
+      if (list) list.push(m.range);
+      else byPaint.set(paint, [m.range]);
+      hits.add(m);
+    }
+    for (const [paint, ranges] of byPaint) painter.add(paint, ranges);
+    run.done = true;
+    void askBackground('page:count', { count: matches.length, off: false });
+  };
+
+  const apply = async () => {
+    const gen = ++generation;
+    const [settings, choice] = await Promise.all([getSettings(), getSiteChoice(site)]);
+    if (gen !== generation || signal.aborted) return;
+    decision = decide({ url: win.location.href, settings, choice, looksLikeNews: looksLikeNews(doc) });
+    if (decision.enabled) {
+      if (!running) await start(gen);
+    } else {
+      stop();
+      void askBackground('page:count', { count: 0, off: decision.reason === 'site-off' || decision.reason === 'paused' });
+    }
+  };
+
+  const state = (): PageState => ({
+    url: win.location.href,
+    site,
+    decision,
+    status: !decision.enabled ? 'off' : running?.done ? 'ready' : 'scanning',
+    matches: running?.done ? summarize(running.matches) : [],
+  });
+
+  const unserve = serve<typeof ToContent, ToContentReplies>(ToContent, {
+    'page:state': () => state(),
+    'page:reveal': ({ ref }) => (running ? reveal(running, ref) : false),
+  });
+  const unwatch = watchSite(site, () => void apply());
+  signal.addEventListener('abort', () => {
+    unserve();
+    unwatch();
+    stop();
+  });
+  await apply();
+}
+
+/** One row per matched actor or figure, with how often it occurs. */
+export function summarize(matches: PlacedMatch[]): PageMatch[] {
+  const rows = new Map<string, PageMatch>();
+  for (const m of matches) {
+    const key = `${m.ref.type}:${m.ref.id}`;
+    const row = rows.get(key);
+    if (row) row.count++;
+    else rows.set(key, { ref: m.ref, name: m.name, kind: m.kind, count: 1 });
+  }
+  return [...rows.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+/** Scrolls to the next occurrence of `ref` after the one shown last, and opens its card. */
+const lastShown = new WeakMap<Running, Map<string, number>>();
+function reveal(run: Running, ref: MatchRef): boolean {
+  const occurrences = run.matches.filter((m) => m.ref.type === ref.type && m.ref.id === ref.id);
+  if (occurrences.length === 0) return false;
+  let seen = lastShown.get(run);
+  if (!seen) lastShown.set(run, (seen = new Map()));
+  const key = `${ref.type}:${ref.id}`;
+  const next = ((seen.get(key) ?? -1) + 1) % occurrences.length;
+  seen.set(key, next);
+  const target = occurrences[next]!;
+  const el = target.range.startContainer.parentElement;
+  el?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+  void run.card.show(target);
+  return true;
+}

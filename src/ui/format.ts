@@ -1,0 +1,43 @@
+/** Pure formatting of dataset values for display. */
+import type { DetailActor, DetailArticle, DetailFigure, DetailStatement } from '../dataset/compiled';
+import { t, type MessageKey } from './i18n';
+
+export function kindLabel(kind: string): string {
+  return t(`kind_${kind}` as MessageKey);
+}
+
+export function actorName(actors: Record<string, DetailActor>, id: string): string {
+  return actors[id]?.name ?? id;
+}
+
+/**
+ * The attribution chain as a reader says it: the links after the speaker, outwards.
+ * ["the Kremlin (said)", "BBC (reported)"] for Putin → Kremlin → BBC.
+ */
+export function chainLinks(s: DetailStatement, actors: Record<string, DetailActor>): { name: string; relation: string }[] {
+  const links = s.attribution[0]?.actor === s.speaker ? s.attribution.slice(1) : s.attribution;
+  return links.map((l) => ({ name: actorName(actors, l.actor), relation: l.relation }));
+}
+
+export function formatDate(iso: string, locale?: string): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleDateString(locale, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+}
+
+export function formatNumber(n: number, locale?: string): string {
+  return n.toLocaleString(locale);
+}
+
+/** "up to 190,000 troops" from the figure's parts. */
+export function formatFigure(f: DetailFigure, locale?: string): string {
+  const q = f.qualifier === 'exactly' ? '' : `${t(`qualifier_${f.qualifier.replace(/-/g, '_')}` as MessageKey)} `;
+  const range = f.low !== undefined && f.high !== undefined ? `${formatNumber(f.low, locale)}–${formatNumber(f.high, locale)}` : formatNumber(f.value, locale);
+  const unit = f.unit === 'percent' ? '%' : ` ${f.unit}`;
+  return `${q}${range}${unit}`;
+}
+
+export function articleLine(a: DetailArticle | undefined): string {
+  if (!a) return '';
+  return t('source_article', [a.publisherName, formatDate(a.published)]);
+}

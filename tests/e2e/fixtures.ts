@@ -1,0 +1,108 @@
+/**
+ * Playwright fixtures for tests against the built extension: a fresh Chromium profile with the
+ * extension loaded, and a static server on 127.0.0.1 for the demo and fixture pages. Every request
+ * that would leave the machine is aborted and recorded.
+ */
+import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { resolve } from 'node:path';
+import { launchWithExtension } from '../../scripts/launch';
+import { serveStatic, type StaticServer } from '../../scripts/serve';
+
+export interface Site {
+  /** http://127.0.0.1:<port> */
+  a: string;
+  /** http://localhost:<port>: the same files under another site name. */
+  b: string;
+}
+
+interface Fixtures {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  site: Site;
+  /** Requests that tried to leave 127.0.0.1/localhost (aborted). */
+  outbound: string[];
+}
+
+interface WorkerFixtures {
+  server: StaticServer;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  server: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const server = await serveStatic(resolve('.'));
+      await use(server);
+      await server.close();
+    },
+    { scope: 'worker' },
+  ],
+  outbound: async ({}, use) => {
+    await use([]);
+  },
+  context: async ({ outbound }, use) => {
+    const launched = await launchWithExtension();
+    await launched.context.route(/.*/, (route) => {
+      const url = new URL(route.request().url());
+      if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') {
+        outbound.push(url.href);
+        return route.abort();
+      }
+      return route.continue();
+    });
+    await use(launched.context);
+    await launched.close();
+  },
+  serviceWorker: async ({ context }, use) => {
+    const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    await use(sw);
+  },
+  extensionId: async ({ serviceWorker }, use) => {
+    await use(new URL(serviceWorker.url()).host);
+  },
+  site: async ({ server }, use) => {
+    await use({ a: server.origin, b: `http://localhost:${server.port}` });
+  },
+});
+
+export { expect };
+
+/** Names of the highlight groups the extension registered on a page, with their range texts. */
+export async function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, group] of CSS.highlights) {
+      if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+      out[name] = [...group].map((r) => (r as Range).toString());
+    }
+    return out;
+  });
+}
+
+export async function allHighlighted(page: Page): Promise<string[]> {
+  return Object.values(await highlightedTexts(page)).flat();
+}
+
+/** Waits until the extension has painted (or the timeout passes). */
+export async function waitForHighlights(page: Page, min = 1): Promise<void> {
+  await page.waitForFunction(
+    (n) => {
+      let count = 0;
+      for (const [name, group] of CSS.highlights) if (name.startsWith('newslens-') && name !== 'newslens-active') count += group.size;
+      return count >= n;
+    },
+    min,
+    { timeout: 10_000 },
+  );
+}
+
+/** The id of the tab showing `page`, as the extension knows it. */
+export async function tabIdOf(serviceWorker: Worker, url: string): Promise<number> {
+  return serviceWorker.evaluate(async (u) => {
+    const tabs = await chrome.tabs.query({});
+    const tab = tabs.find((t) => t.url === u);
+    if (!tab?.id) throw new Error(`no tab for ${u}: ${tabs.map((t) => t.url).join(', ')}`);
+    return tab.id;
+  }, url);
+}
