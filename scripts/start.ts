@@ -5,7 +5,7 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { launchWithExtension } from './launch';
+import { launchWithExtension, tabIdOf } from './launch';
 import { serveStatic } from './serve';
 
 const SHOTS = resolve('.output/screenshots');
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
     console.log(`Card open for Vladimir Putin: ${resolve(SHOTS, 'demo-card.png')}`);
   }
   // The popup for the demo tab.
-  const tabId = await ext.serviceWorker.evaluate(async (u) => (await chrome.tabs.query({})).find((t) => t.url === u)?.id, url);
+  const tabId = await tabIdOf(ext.serviceWorker, url).catch(() => undefined);
   if (tabId !== undefined) {
     const popup = await ext.context.newPage();
     await popup.setViewportSize({ width: 420, height: 640 });

@@ -13,7 +13,7 @@ function byRecency(store: DetailsStore) {
 
 export function detailsFor(store: DetailsStore, ref: MatchRef): Details | null {
   const statements = Object.values(store.statements);
-  let said: DetailStatement[] = [];
+  let said: DetailStatement[];
   let about: DetailStatement[] = [];
   let reported: DetailStatement[] = [];
   const related = [];

@@ -3,10 +3,12 @@
  *
  * Design (cost is O(text length), whatever the size of the index):
  * - The text is tokenised once (`Tokens`): words and punctuation with their original offsets.
- * - Aliases live in a token trie keyed by folded tokens (`foldKey`). Each position costs one
- *   Map lookup, plus one per further token while the trie still matches, so 50,000 aliases cost
- *   what 30 do. Words starting with a lower-case letter are not even looked up unless some alias
- *   starts with one, and then only when a filter on first letter and length lets them through.
+ * - Aliases live in a token trie keyed by folded tokens (`foldKey`). Each word first meets a
+ *   Bloom filter of the aliases' first tokens, hashed straight from the text (no string made):
+ *   most words stop there. A word that passes costs one Map lookup, plus one per further token
+ *   while the trie still matches, so 50,000 aliases cost what 30 do. A word starting with a
+ *   lower-case letter is tested against the (usually empty) filter of aliases that start with
+ *   one ("de Gaulle"): the case rule below forbids it to start any other.
  * - Leftmost-longest: at each token the longest alias whose case rule passes wins, and the scan
  *   resumes after it ("Vladimir Putin" is one match, not "Vladimir Putin" plus "Putin").
  * - Figures are read from the same tokens afterwards (figures.ts); a name wins over a figure's
@@ -36,7 +38,7 @@
  */
 import type { MatchIndex } from '../dataset/compiled';
 import { FigureIndex, type FigureHit } from './figures';
-import { GAP, LOWER, PLAIN, Tokens, WORD } from './tokens';
+import { GAP, LOWER, PLAIN, Tokens, WORD, hashKey } from './tokens';
 
 /** One match in the text given to `find`; offsets are UTF-16 offsets into that original text. */
 export interface TextMatch {
@@ -67,73 +69,110 @@ interface AliasEntry {
   forms: string[];
 }
 
-interface TrieNode {
-  /** Next token glued to this one (no whitespace between): "Jean" → "-". */
-  glued: Map<string, TrieNode> | null;
-  /** Next token after whitespace: "Vladimir" → "Putin". */
-  spaced: Map<string, TrieNode> | null;
-  entries: AliasEntry[] | null;
-}
+/** Node flags in the trie: which kinds of edges leave the node. */
+const HAS_GLUED = 1;
+const HAS_SPACED = 2;
 
-const newNode = (): TrieNode => ({ glued: null, spaced: null, entries: null });
-
-/** Builds a matcher for one index. Cost: linear in the total length of the aliases. */
+/**
+ * Builds a matcher for one index.
+ *
+ * A content script builds it cold (fresh JIT) on every page load, so building does the least it
+ * can: each alias is read only up to its first token, to fill the first-token Map and the
+ * prefilter. The rest of the trie under a first token is built the first time the page contains
+ * that token, from the aliases waiting under it; a page meets a few dozen of them, not 50,000.
+ * The trie is flat (one Map of first tokens, one Map of edges keyed by node and token, arrays
+ * per node), so it is two Maps, not one per node.
+ */
 export function createMatcher(index: MatchIndex): Matcher {
   const tokens = new Tokens();
-  const root = new Map<string, TrieNode>();
-  /** Aliases starting with a lower-case word ("de Gaulle", "eBay"): their first key's (first char, length). */
-  const lowerStarts = new Set<number>();
-  let lowerAliases = 0;
+  const aliasTokens = new Tokens();
+  /** First token key → node. */
+  const roots = new Map<string, number>();
+  /** `${node}${' ' or '|'}${key}` → node: the next token after whitespace (' ') or glued ('|'). */
+  const edges = new Map<string, number>();
+  const nodeFlags: number[] = [];
+  const nodeEntries: (AliasEntry[] | null)[] = [];
+  /**
+   * Aliases waiting under a first-token node not yet expanded, as linked lists through
+   * `nextWaiting` (positions in `index.aliases`, -1 ends a list): no array per node.
+   */
+  const firstWaiting: number[] = [];
+  const nextWaiting = new Int32Array(index.aliases.length);
+  const newNode = (): number => {
+    nodeFlags.push(0);
+    nodeEntries.push(null);
+    firstWaiting.push(-1);
+    return nodeFlags.length - 1;
+  };
+  /** First keys of the aliases starting with a lower-case word ("de Gaulle", "eBay"). */
+  const lowerFirstKeys: string[] = [];
   let punctuationStarts = false;
   let dropped = 0;
 
-  for (const alias of index.aliases) {
+  const aliases = index.aliases;
+  for (let a = aliases.length - 1; a >= 0; a--) {
+    const alias = aliases[a]!;
     if (!Number.isInteger(alias.actor) || alias.actor < 0 || alias.actor >= index.actors.length) {
       dropped++;
       continue;
     }
-    tokens.read(alias.text);
-    const count = tokens.count;
-    if (count === 0 || tokens.key(0) === '') {
+    tokens.read(alias.text, 1);
+    const firstKey = tokens.count > 0 ? tokens.key(0) : '';
+    if (firstKey === '') {
       dropped++;
       continue;
     }
-    const forms: string[] = [];
-    let node = root.get(tokens.key(0));
-    if (!node) root.set(tokens.key(0), (node = newNode()));
-    for (let k = 0; k < count; k++) {
-      forms.push(tokens.form(k));
-      if (k === 0) continue;
-      const spaced = (tokens.flags[k]! & GAP) !== 0;
-      let map = spaced ? node.spaced : node.glued;
-      if (!map) {
-        map = new Map();
-        if (spaced) node.spaced = map;
-        else node.glued = map;
-      }
-      const key = tokens.key(k);
-      let child = map.get(key);
-      if (!child) map.set(key, (child = newNode()));
-      node = child;
-    }
     const first = tokens.flags[0]!;
-    if ((first & WORD) === 0) punctuationStarts = true;
-    if ((first & LOWER) !== 0) {
-      lowerAliases++;
-      lowerStarts.add(filterKey(tokens.key(0)));
+    let node = roots.get(firstKey);
+    if (node === undefined) {
+      roots.set(firstKey, (node = newNode()));
+      if ((first & WORD) === 0) punctuationStarts = true;
     }
-    const entries = (node.entries ??= []);
-    const same = entries.find(
-      (e) => e.actor === alias.actor && e.caseSensitive === alias.caseSensitive && sameForms(e.forms, forms),
-    );
-    if (same) same.safe ||= alias.safe;
-    else entries.push({ actor: alias.actor, safe: alias.safe, caseSensitive: alias.caseSensitive, forms });
+    if ((first & LOWER) !== 0) lowerFirstKeys.push(firstKey);
+    // Built backwards so that each list is in index order.
+    nextWaiting[a] = firstWaiting[node]!;
+    firstWaiting[node] = a;
   }
 
-  const figures = new FigureIndex(index.figures, tokens);
+  /** Builds the trie below a first-token node from the aliases waiting there. */
+  function expand(root: number): void {
+    let a = firstWaiting[root]!;
+    firstWaiting[root] = -1;
+    for (; a >= 0; a = nextWaiting[a]!) {
+      const alias = aliases[a]!;
+      aliasTokens.read(alias.text);
+      const forms = [aliasTokens.form(0)];
+      let node = root;
+      for (let k = 1; k < aliasTokens.count; k++) {
+        forms.push(aliasTokens.form(k));
+        const spaced = (aliasTokens.flags[k]! & GAP) !== 0;
+        const edge = `${node}${spaced ? ' ' : '|'}${aliasTokens.key(k)}`;
+        let child = edges.get(edge);
+        if (child === undefined) {
+          edges.set(edge, (child = newNode()));
+          nodeFlags[node] = nodeFlags[node]! | (spaced ? HAS_SPACED : HAS_GLUED);
+        }
+        node = child;
+      }
+      let entries = nodeEntries[node];
+      if (!entries) nodeEntries[node] = entries = [];
+      const same = entries.find(
+        (e) => e.actor === alias.actor && e.caseSensitive === alias.caseSensitive && sameForms(e.forms, forms),
+      );
+      if (same) same.safe ||= alias.safe;
+      else entries.push({ actor: alias.actor, safe: alias.safe, caseSensitive: alias.caseSensitive, forms });
+    }
+  }
+
+  const anyFirst = new KeyFilter(roots.keys(), roots.size);
+  const lowerFirst = lowerFirstKeys.length > 0 ? new KeyFilter(lowerFirstKeys, lowerFirstKeys.length) : null;
+  const figures = new FigureIndex(index.figures, aliasTokens);
   dropped += figures.dropped;
   let covered = new Uint8Array(256);
   const figureHits: FigureHit[] = [];
+  /** Terminal nodes met on the current walk, and the token each ends at: tried longest first. */
+  const terminals: number[] = [];
+  const terminalLasts: number[] = [];
 
   /** Whether the text from token `i` is written in a case the entry accepts (see the module comment). */
   function casePasses(entry: AliasEntry, i: number): boolean {
@@ -154,18 +193,25 @@ export function createMatcher(index: MatchIndex): Matcher {
     return true;
   }
 
-  /** The actors of the entries that pass, safe ones first, one match per actor. */
-  function candidates(entries: AliasEntry[], i: number, start: number, end: number): TextMatch[] | null {
-    let found: TextMatch[] | null = null;
+  /**
+   * Appends to `out` one match per actor whose entry passes, safe ones first; returns how many.
+   * One entry is the common case and allocates nothing but the match.
+   */
+  function emit(entries: AliasEntry[], i: number, start: number, end: number, out: TextMatch[]): number {
+    const from = out.length;
     for (const entry of entries) {
       if (!casePasses(entry, i)) continue;
-      found ??= [];
-      const same = found.find((m) => m.ref === entry.actor);
+      let same: TextMatch | undefined;
+      for (let k = from; k < out.length && !same; k++) if (out[k]!.ref === entry.actor) same = out[k];
       if (same) same.safe ||= entry.safe;
-      else found.push({ start, end, type: 'actor', ref: entry.actor, safe: entry.safe });
+      else out.push({ start, end, type: 'actor', ref: entry.actor, safe: entry.safe });
     }
-    if (found && found.length > 1) found.sort((a, b) => Number(b.safe) - Number(a.safe));
-    return found;
+    const added = out.length - from;
+    if (added > 1) {
+      const group = out.splice(from, added).sort((a, b) => Number(b.safe) - Number(a.safe));
+      for (const match of group) out.push(match);
+    }
+    return added;
   }
 
   function find(text: string): TextMatch[] {
@@ -179,34 +225,38 @@ export function createMatcher(index: MatchIndex): Matcher {
 
     for (let i = 0; i < n; i++) {
       const f = flags[i]!;
-      if ((f & LOWER) !== 0) {
-        if (lowerAliases === 0) continue;
-        if ((f & PLAIN) !== 0 && !lowerStarts.has(filterKey(text, start[i]!, end[i]!))) continue;
-      } else if ((f & WORD) === 0 && !punctuationStarts) continue;
-      let node = root.get(tokens.key(i));
-      if (!node) continue;
-      let best: TextMatch[] | null = null;
-      let bestLast = -1;
+      if ((f & WORD) === 0) {
+        if (!punctuationStarts) continue;
+      } else if ((f & PLAIN) !== 0) {
+        const filter = (f & LOWER) !== 0 ? lowerFirst : anyFirst;
+        if (!filter || !filter.has(tokens.plainHash(i))) continue;
+      } else if ((f & LOWER) !== 0 && !lowerFirst) continue;
+      let node = roots.get(tokens.key(i));
+      if (node === undefined) continue;
+      if (firstWaiting[node]! >= 0) expand(node);
+      terminals.length = 0;
+      terminalLasts.length = 0;
       for (let j = i; ; ) {
-        if (node.entries) {
-          const found = candidates(node.entries, i, start[i]!, end[j]!);
-          if (found) {
-            best = found;
-            bestLast = j;
-          }
+        if (nodeEntries[node]) {
+          terminals.push(node);
+          terminalLasts.push(j);
         }
         const next = j + 1;
         if (next >= n) break;
-        const map = (flags[next]! & GAP) !== 0 ? node.spaced : node.glued;
-        const child = map?.get(tokens.key(next));
-        if (!child) break;
+        const spaced = (flags[next]! & GAP) !== 0;
+        if ((nodeFlags[node]! & (spaced ? HAS_SPACED : HAS_GLUED)) === 0) break;
+        const child = edges.get(`${node}${spaced ? ' ' : '|'}${tokens.key(next)}`);
+        if (child === undefined) break;
         node = child;
         j = next;
       }
-      if (!best) continue;
-      for (const match of best) actors.push(match);
-      covered.fill(1, i, bestLast + 1);
-      i = bestLast;
+      for (let t = terminals.length - 1; t >= 0; t--) {
+        const last = terminalLasts[t]!;
+        if (emit(nodeEntries[terminals[t]!]!, i, start[i]!, end[last]!, actors) === 0) continue;
+        covered.fill(1, i, last + 1);
+        i = last;
+        break;
+      }
     }
 
     figureHits.length = 0;
@@ -227,11 +277,44 @@ export function createMatcher(index: MatchIndex): Matcher {
 }
 
 /**
- * A cheap pre-filter for lower-case words: first character and length of the key. For a plain
- * ASCII word the key is its lower case, so the word itself gives both without a slice.
+ * A Bloom filter over keys (two probes from one FNV hash, about 16 bits per key, so about 1.5%
+ * false positives): most words of a page are rejected by one bit test, without making a key
+ * string, whatever the size of the index. Sized to the index, at most 512 KiB.
  */
-function filterKey(text: string, s = 0, e = text.length): number {
-  return (text.charCodeAt(s) << 8) | Math.min(e - s, 255);
+class KeyFilter {
+  private readonly bits: Uint32Array;
+  private readonly mask: number;
+
+  constructor(keys: Iterable<string>, count: number) {
+    let size = 1 << 12;
+    while (size < count * 16 && size < 1 << 22) size <<= 1;
+    this.bits = new Uint32Array(size >>> 5);
+    this.mask = size - 1;
+    for (const key of keys) {
+      const h = hashKey(key);
+      this.set(h);
+      this.set(rehash(h));
+    }
+  }
+
+  has(h: number): boolean {
+    return this.test(h) && this.test(rehash(h));
+  }
+
+  private set(h: number): void {
+    const bit = h & this.mask;
+    this.bits[bit >>> 5] = this.bits[bit >>> 5]! | (1 << (bit & 31));
+  }
+
+  private test(h: number): boolean {
+    const bit = h & this.mask;
+    return (this.bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
+  }
+}
+
+/** A second, independent-enough probe from the same hash. */
+function rehash(h: number): number {
+  return Math.imul(h ^ (h >>> 16), 0x45d9f3b) ^ (h >>> 13);
 }
 
 function sameForms(a: string[], b: string[]): boolean {

@@ -35,18 +35,25 @@ export class Tokens {
   start = new Int32Array(256);
   end = new Int32Array(256);
   flags = new Uint8Array(256);
-  private keys: (string | undefined)[] = [];
   private readonly wordRun = wordRunRegExp();
+  /** Key cache, valid where `keyStamp[k] === stamp`: bumping the stamp empties it without allocating. */
+  private keys: string[] = new Array<string>(256).fill('');
+  private keyStamp = new Int32Array(256);
+  private stamp = 1;
 
-  /** Tokenises `text` into this buffer, replacing what it held. */
-  read(text: string): void {
+  /** Tokenises `text` into this buffer, replacing what it held; stops after `limit` tokens. */
+  read(text: string, limit = Infinity): void {
     const wordRun = this.wordRun;
     this.text = text;
     this.count = 0;
+    if (++this.stamp === 0x7fffffff) {
+      this.keyStamp.fill(0);
+      this.stamp = 1;
+    }
     const n = text.length;
     let gap = true;
     let i = 0;
-    while (i < n) {
+    while (i < n && this.count < limit) {
       const c = text.charCodeAt(i);
       if (c < 0x80) {
         if (isAsciiWordCode(c)) {
@@ -101,18 +108,30 @@ export class Tokens {
       gap = false;
       i += width;
     }
-    this.keys = new Array<string | undefined>(this.count);
   }
 
   /** The folded lookup key of token `k` (see `foldKey`); "" for a token that folds to nothing. */
   key(k: number): string {
-    let key = this.keys[k];
-    if (key === undefined) {
-      const raw = this.text.slice(this.start[k], this.end[k]);
-      key = (this.flags[k]! & PLAIN) !== 0 ? raw.toLowerCase() : foldKey(raw);
-      this.keys[k] = key;
-    }
+    if (this.keyStamp[k] === this.stamp) return this.keys[k]!;
+    const raw = this.text.slice(this.start[k], this.end[k]);
+    const key = (this.flags[k]! & PLAIN) !== 0 ? raw.toLowerCase() : foldKey(raw);
+    this.keys[k] = key;
+    this.keyStamp[k] = this.stamp;
     return key;
+  }
+
+  /**
+   * `hashKey(key(k))` for a `PLAIN` token, read straight from the text: no slice, no string.
+   * Lets the matcher reject most words with a bit test before it makes a key.
+   */
+  plainHash(k: number): number {
+    const text = this.text;
+    let h = FNV_OFFSET;
+    for (let i = this.start[k]!, e = this.end[k]!; i < e; i++) {
+      const c = text.charCodeAt(i);
+      h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), FNV_PRIME);
+    }
+    return h;
   }
 
   /** Token `k` as written, diacritics and ignorables folded but case kept (see `foldMarks`). */
@@ -135,12 +154,16 @@ export class Tokens {
     const start = new Int32Array(size);
     const end = new Int32Array(size);
     const flags = new Uint8Array(size);
+    const keyStamp = new Int32Array(size);
     start.set(this.start);
     end.set(this.end);
     flags.set(this.flags);
+    keyStamp.set(this.keyStamp);
     this.start = start;
     this.end = end;
     this.flags = flags;
+    this.keyStamp = keyStamp;
+    for (let k = this.keys.length; k < size; k++) this.keys.push('');
   }
 }
 
@@ -152,4 +175,14 @@ function isAsciiWordCode(c: number): boolean {
 function trimIgnorablesEnd(text: string, s: number, e: number): number {
   while (e > s + 1 && isIgnorable(text.charCodeAt(e - 1))) e--;
   return e;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over UTF-16 code units: the hash the matcher's prefilter uses for keys. */
+export function hashKey(key: string): number {
+  let h = FNV_OFFSET;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), FNV_PRIME);
+  return h;
 }

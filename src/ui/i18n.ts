@@ -8,7 +8,7 @@ import en from '../../public/_locales/en/messages.json';
 export type MessageKey = keyof typeof en;
 
 export function t(key: MessageKey, substitutions?: string | string[]): string {
-  let text = '';
+  let text: string;
   try {
     text = browser.i18n.getMessage(key, substitutions);
   } catch {

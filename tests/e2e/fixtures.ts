@@ -30,7 +30,6 @@ interface WorkerFixtures {
 
 export const test = base.extend<Fixtures, WorkerFixtures>({
   server: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const server = await serveStatic(resolve('.'));
       await use(server);
@@ -97,12 +96,4 @@ export async function waitForHighlights(page: Page, min = 1): Promise<void> {
   );
 }
 
-/** The id of the tab showing `page`, as the extension knows it. */
-export async function tabIdOf(serviceWorker: Worker, url: string): Promise<number> {
-  return serviceWorker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    const tab = tabs.find((t) => t.url === u);
-    if (!tab?.id) throw new Error(`no tab for ${u}: ${tabs.map((t) => t.url).join(', ')}`);
-    return tab.id;
-  }, url);
-}
+export { tabIdOf } from '../../scripts/launch';

@@ -1,0 +1,288 @@
+/**
+ * The page's text as the matcher needs it: blocks of text, each mapped back to its DOM nodes.
+ *
+ * A block is the running text of one block-level container (p, li, h1-h6, td, div, blockquote,
+ * figcaption, …): its text nodes concatenated exactly as they are, so a name split across inline
+ * markup ("Vladimir <a>Putin</a>") is one string, and a match never crosses from one paragraph
+ * to the next. Block-level is decided by tag name, not `getComputedStyle`: style would force a
+ * style recalculation per element, and tags are right for the text of news articles. A block
+ * container nested inside another's inline flow ("Before <p>inside</p> after") ends the block:
+ * the text before, inside and after are three blocks, so no match spans the boundary.
+ *
+ * A `<br>` becomes a virtual "\n" (a segment with no node) so the words on either side stay two
+ * words ("Putin<br>said"); the matcher counts it as whitespace, like any newline. A skipped
+ * element that still shows something inline (an image, a button, code) is a virtual space, a
+ * block-level one (pre) ends the block, one that shows nothing (script, [hidden]) is nothing.
+ * Blocks with no letter or digit are not returned.
+ *
+ * Skipped with their whole subtree, because their text is not prose a reader reads as the
+ * article, or highlighting it would interfere with the page:
+ * - not rendered or not text: script, style, noscript, template, head, title, svg, math, iframe,
+ *   object, embed, canvas, video, audio, [hidden] (but `hidden="until-found"`, which find-in-page
+ *   reveals, is kept), unslotted children of a shadow host, a slot's fallback when nodes are
+ *   assigned to it;
+ * - form controls and buttons: textarea, input, select, option, button (a name on a button is a
+ *   label, and hovering it must stay a button);
+ * - code: code, pre, kbd, samp (identifiers are not names: `putin_bot`, logs, JSON);
+ * - ruby annotations (rt, rp), so the base text reads on without them;
+ * - editable content: [contenteditable] with any value but "false", and the whole document when
+ *   `designMode` is "on": the user is writing there, and highlights would follow every keystroke;
+ * - whatever `options.skip` rejects: the extension's own UI host (`newslens-ui`).
+ * Not skipped: [aria-hidden="true"]. It hides text from screen readers, not from eyes (icon
+ * labels, decorative duplicates, carousel clones are on screen), and a highlight is for eyes.
+ * Not checked: CSS `display: none` / `visibility: hidden`. Highlights there paint nothing;
+ * checking would cost a style lookup per element (a caller may check lazily per match).
+ *
+ * Open shadow roots (and closed ones, if `options.shadowRootOf` can reach them, as an extension's
+ * `chrome.dom.openOrClosedShadowRoot` can) are walked as trees of their own, after the tree that
+ * hosts them. Each block says which tree it belongs to (`root`): a `::highlight()` rule must be
+ * in that tree's styles to paint there.
+ */
+
+/** A stretch of a block's text: `node`'s whole data, or a virtual separator (`node` null). */
+export interface TextSegment {
+  node: Text | null;
+  /** Offsets in the block's text. */
+  start: number;
+  end: number;
+}
+
+export interface TextBlock {
+  text: string;
+  /** In text order, covering the text without gaps. */
+  segments: TextSegment[];
+  /** The tree the block lives in: the Document, or a ShadowRoot. */
+  root: Document | ShadowRoot;
+  /** The innermost block-level element around the text (or the walk's root node). */
+  container: Node;
+}
+
+export interface BlockOptions {
+  /** Elements to skip with their subtree, besides the built-in rules: the extension's own UI. */
+  skip?: (el: Element) => boolean;
+  /** The shadow root to walk for a host: `el.shadowRoot` (open roots) unless given. */
+  shadowRootOf?: (el: Element) => ShadowRoot | null;
+}
+
+/** DOM positions of a match, ready for `new StaticRange(…)` or `Range.setStart/setEnd`. */
+export interface DomRange {
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+}
+
+const INLINE = 0;
+const BLOCK = 1;
+/** Skipped, and renders nothing: contributes nothing to the text around it. */
+const SKIP = 2;
+/** Skipped, renders inline (a button, code, an image): the words on either side stay apart. */
+const SKIP_INLINE = 3;
+/** Skipped, block-level (pre, a contenteditable div): ends the block like any block element. */
+const SKIP_BLOCK = 4;
+const LINE_BREAK = 5;
+type Kind = typeof INLINE | typeof BLOCK | typeof SKIP | typeof SKIP_INLINE | typeof SKIP_BLOCK | typeof LINE_BREAK;
+
+const ELEMENT_NODE = 1;
+const TEXT_NODE = 3;
+const DOCUMENT_NODE = 9;
+const DOCUMENT_FRAGMENT_NODE = 11;
+const SHOW_ELEMENT_AND_TEXT = 0x1 | 0x4;
+
+const KINDS = new Map<string, Kind>();
+const setKind = (kind: Kind, tags: string): void => {
+  for (const tag of tags.split(' ')) KINDS.set(tag, kind);
+};
+setKind(
+  BLOCK,
+  'address article aside blockquote body caption center dd details dialog dir div dl dt fieldset ' +
+    'figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main marquee ' +
+    'menu nav ol p search section summary table tbody td tfoot th thead tr ul',
+);
+setKind(SKIP, 'script style noscript template head title noembed noframes datalist rp rt');
+setKind(
+  SKIP_INLINE,
+  'svg math iframe object embed applet canvas video audio img textarea input select option ' +
+    'optgroup button code kbd samp',
+);
+setKind(SKIP_BLOCK, 'pre xmp listing plaintext frameset frame');
+KINDS.set('br', LINE_BREAK);
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
+const defaultShadowRootOf = (el: Element): ShadowRoot | null => el.shadowRoot;
+
+/**
+ * The blocks under `root` (a Document, an element, a shadow root), one at a time, so the caller
+ * can stop between two blocks when its time slice is up. The DOM may change between two steps:
+ * the walker follows it, and `rangeFor` refuses segments whose node has changed since.
+ */
+export function* iterateBlocks(root: Node, options: BlockOptions = {}): Generator<TextBlock, void, undefined> {
+  const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+  if (!doc || doc.designMode === 'on' || !root.isConnected) return;
+  if (insideSkipped(root, options)) return;
+  const trees: Node[] = [root];
+  for (let t = 0; t < trees.length; t++) yield* walkTree(doc, trees[t]!, options, trees);
+}
+
+/** All the blocks under `root` at once (see `iterateBlocks`). */
+export function collectBlocks(root: Node, options: BlockOptions = {}): TextBlock[] {
+  return Array.from(iterateBlocks(root, options));
+}
+
+/**
+ * The DOM positions of `[start, end)` in `block.text`, or null when the stretch is empty, lies in
+ * virtual separators only, or its end nodes changed since the block was read (stale: rescan).
+ * Ends that fall in a virtual separator move inwards to the nearest text.
+ */
+export function rangeFor(block: TextBlock, start: number, end: number): DomRange | null {
+  const segments = block.segments;
+  if (!(start < end)) return null;
+  // First segment ending after `start`, last segment starting before `end`.
+  let s = firstEndingAfter(segments, start);
+  while (s < segments.length && segments[s]!.node === null) s++;
+  let e = firstEndingAfter(segments, end - 1);
+  if (e >= segments.length) e = segments.length - 1;
+  while (e >= 0 && segments[e]!.node === null) e--;
+  if (s >= segments.length || e < s) return null;
+  const first = segments[s]!;
+  const last = segments[e]!;
+  if (!isFresh(first) || !isFresh(last)) return null;
+  const startOffset = Math.max(start, first.start) - first.start;
+  const endOffset = Math.min(end, last.end) - last.start;
+  if (first === last && startOffset >= endOffset) return null;
+  return { startNode: first.node!, startOffset, endNode: last.node!, endOffset };
+}
+
+function firstEndingAfter(segments: readonly TextSegment[], offset: number): number {
+  let lo = 0;
+  let hi = segments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (segments[mid]!.end > offset) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+function isFresh(segment: TextSegment): boolean {
+  const node = segment.node;
+  return node !== null && node.isConnected && node.data.length === segment.end - segment.start;
+}
+
+function kindOf(el: Element, options: BlockOptions): Kind {
+  const kind = KINDS.get(el.localName) ?? INLINE;
+  if (kind !== INLINE && kind !== BLOCK) return kind;
+  if (el.hasAttributes()) {
+    const hidden = el.getAttribute('hidden');
+    if (hidden !== null && hidden.toLowerCase() !== 'until-found') return SKIP;
+    const editable = el.getAttribute('contenteditable');
+    if (editable !== null && editable.toLowerCase() !== 'false') return kind === BLOCK ? SKIP_BLOCK : SKIP_INLINE;
+  }
+  if (options.skip?.(el)) return SKIP;
+  return kind;
+}
+
+function isSkipped(kind: Kind): boolean {
+  return kind === SKIP || kind === SKIP_INLINE || kind === SKIP_BLOCK;
+}
+
+/** Whether an ancestor of `node` (across shadow boundaries) is skipped: a rescan of a subtree inside an editor or a <pre> finds nothing. */
+function insideSkipped(node: Node, options: BlockOptions): boolean {
+  for (let at: Node | null = parentAcrossShadow(node); at; at = parentAcrossShadow(at)) {
+    if (at.nodeType === ELEMENT_NODE && isSkipped(kindOf(at as Element, options))) return true;
+  }
+  return false;
+}
+
+function parentAcrossShadow(node: Node): Node | null {
+  if (node.parentNode) return node.parentNode;
+  return node.nodeType === DOCUMENT_FRAGMENT_NODE ? ((node as ShadowRoot).host ?? null) : null;
+}
+
+function* walkTree(doc: Document, treeRoot: Node, options: BlockOptions, trees: Node[]): Generator<TextBlock, void, undefined> {
+  const shadowRootOf = options.shadowRootOf ?? defaultShadowRootOf;
+  const scope = treeRoot.getRootNode() as Document | ShadowRoot;
+  const walker = doc.createTreeWalker(treeRoot, SHOW_ELEMENT_AND_TEXT);
+  /** Shadow hosts met in this tree: only their slotted children are rendered. */
+  const hosts = new Set<Node>();
+  /** Block-level elements open around the current node (innermost last). */
+  const containers: Node[] = [treeRoot];
+  let text = '';
+  let segments: TextSegment[] = [];
+
+  const take = (): TextBlock | null => {
+    const block = HAS_WORD.test(text)
+      ? { text, segments, root: scope, container: containers[containers.length - 1]! }
+      : null;
+    text = '';
+    segments = [];
+    return block;
+  };
+  const virtual = (separator: string): void => {
+    if (text === '') return;
+    segments.push({ node: null, start: text.length, end: text.length + separator.length });
+    text += separator;
+  };
+
+  let node: Node | null = treeRoot;
+  while (node) {
+    let enter = false;
+    let kind: Kind = INLINE;
+    if (hosts.size > 0 && node.parentNode && hosts.has(node.parentNode) && !(node as Element | Text).assignedSlot) {
+      // Not slotted: not rendered.
+    } else if (node.nodeType === TEXT_NODE) {
+      const data = (node as Text).data;
+      if (data.length > 0) {
+        segments.push({ node: node as Text, start: text.length, end: text.length + data.length });
+        text += data;
+      }
+    } else if (node.nodeType === ELEMENT_NODE) {
+      const el = node as Element;
+      kind = kindOf(el, options);
+      if (kind === LINE_BREAK) virtual('\n');
+      else if (kind === SKIP_INLINE) virtual(' ');
+      else if (kind === SKIP_BLOCK) {
+        const block = take();
+        if (block) yield block;
+      } else if (kind !== SKIP) {
+        enter = !(el.localName === 'slot' && (el as HTMLSlotElement).assignedNodes().length > 0);
+        const shadow = shadowRootOf(el);
+        if (shadow) {
+          hosts.add(el);
+          trees.push(shadow);
+        }
+        if (kind === BLOCK) {
+          const block = take();
+          if (block) yield block;
+          containers.push(el);
+        }
+      }
+    } else {
+      enter = true; // the root: a Document, a ShadowRoot, a fragment
+    }
+
+    if (enter && walker.firstChild()) {
+      node = walker.currentNode;
+      continue;
+    }
+    if (enter && kind === BLOCK) containers.pop();
+
+    // Leave the node: to its next sibling, or up, closing the blocks we climb out of.
+    node = null;
+    while (walker.currentNode !== treeRoot) {
+      if (walker.nextSibling()) {
+        node = walker.currentNode;
+        break;
+      }
+      const parent = walker.parentNode();
+      if (!parent) break;
+      if (parent !== treeRoot && parent.nodeType === ELEMENT_NODE && KINDS.get((parent as Element).localName) === BLOCK) {
+        const block = take();
+        if (block) yield block;
+        containers.pop();
+      }
+    }
+  }
+  const block = take();
+  if (block) yield block;
+}
