@@ -8,6 +8,8 @@ export default defineConfig({
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
+  // NEWSLENS_OUT lets a second build (another dataset, a benchmark) live beside the main one.
+  outDir: process.env.NEWSLENS_OUT ?? '.output',
   vite: () => ({
     plugins: [preact(), datasetPlugin()],
     build: { sourcemap: false },

@@ -8,7 +8,8 @@ import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from '@playwright/test';
 import { QUIET_FLAGS, chromiumPath } from './chromium';
 
-export const CHROME_BUILD = resolve('.output/chrome-mv3');
+/** The Chrome build to load: `$NEWSLENS_OUT/chrome-mv3` (default `.output/chrome-mv3`). */
+export const CHROME_BUILD = resolve(process.env.NEWSLENS_OUT ?? '.output', 'chrome-mv3');
 
 export interface LaunchedExtension {
   context: BrowserContext;

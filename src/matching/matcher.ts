@@ -76,73 +76,68 @@ const HAS_SPACED = 2;
 /**
  * Builds a matcher for one index.
  *
- * A content script builds it cold (fresh JIT) on every page load, so building does the least it
- * can: each alias is read only up to its first token, to fill the first-token Map and the
- * prefilter. The rest of the trie under a first token is built the first time the page contains
- * that token, from the aliases waiting under it; a page meets a few dozen of them, not 50,000.
- * The trie is flat (one Map of first tokens, one Map of edges keyed by node and token, arrays
- * per node), so it is two Maps, not one per node.
+ * A content script builds it cold (fresh JIT, an index just deserialised) on every page load,
+ * so building does the least it can and makes no string per alias: each alias is read only up
+ * to its first token, whose hash goes into the prefilter and files the alias in a waiting list
+ * for that hash. The trie under a first token is built the first time the page contains that
+ * token, from the aliases waiting there; a page meets a few dozen of them, not 50,000. The trie
+ * itself is flat (one Map of first tokens, one Map of edges keyed by node and token, arrays per
+ * node): a handful of Maps, not one per node.
  */
 export function createMatcher(index: MatchIndex): Matcher {
   const tokens = new Tokens();
   const aliasTokens = new Tokens();
-  /** First token key → node. */
+  /** First token key → node, for expanded first tokens. */
   const roots = new Map<string, number>();
   /** `${node}${' ' or '|'}${key}` → node: the next token after whitespace (' ') or glued ('|'). */
   const edges = new Map<string, number>();
   const nodeFlags: number[] = [];
   const nodeEntries: (AliasEntry[] | null)[] = [];
-  /**
-   * Aliases waiting under a first-token node not yet expanded, as linked lists through
-   * `nextWaiting` (positions in `index.aliases`, -1 ends a list): no array per node.
-   */
-  const firstWaiting: number[] = [];
-  const nextWaiting = new Int32Array(index.aliases.length);
   const newNode = (): number => {
     nodeFlags.push(0);
     nodeEntries.push(null);
-    firstWaiting.push(-1);
     return nodeFlags.length - 1;
   };
-  /** First keys of the aliases starting with a lower-case word ("de Gaulle", "eBay"). */
-  const lowerFirstKeys: string[] = [];
+  /**
+   * Aliases not yet in the trie, by the hash of their first key: the head of a linked list
+   * through `nextWaiting` (positions in `index.aliases`, -1 ends it). No array per list.
+   */
+  const waiting = new Map<number, number>();
+  const nextWaiting = new Int32Array(index.aliases.length);
+  /** First-key hashes of the aliases starting with a lower-case word ("de Gaulle", "eBay"). */
+  const lowerHashes: number[] = [];
   let punctuationStarts = false;
   let dropped = 0;
 
   const aliases = index.aliases;
+  // Backwards, so that each waiting list comes out in index order.
   for (let a = aliases.length - 1; a >= 0; a--) {
     const alias = aliases[a]!;
     if (!Number.isInteger(alias.actor) || alias.actor < 0 || alias.actor >= index.actors.length) {
       dropped++;
       continue;
     }
-    tokens.read(alias.text, 1);
-    const firstKey = tokens.count > 0 ? tokens.key(0) : '';
-    if (firstKey === '') {
+    const hash = firstHash(tokens, alias.text);
+    if (hash === null) {
       dropped++;
       continue;
     }
     const first = tokens.flags[0]!;
-    let node = roots.get(firstKey);
-    if (node === undefined) {
-      roots.set(firstKey, (node = newNode()));
-      if ((first & WORD) === 0) punctuationStarts = true;
-    }
-    if ((first & LOWER) !== 0) lowerFirstKeys.push(firstKey);
-    // Built backwards so that each list is in index order.
-    nextWaiting[a] = firstWaiting[node]!;
-    firstWaiting[node] = a;
+    if ((first & WORD) === 0) punctuationStarts = true;
+    if ((first & LOWER) !== 0) lowerHashes.push(hash);
+    nextWaiting[a] = waiting.get(hash) ?? -1;
+    waiting.set(hash, a);
   }
 
-  /** Builds the trie below a first-token node from the aliases waiting there. */
-  function expand(root: number): void {
-    let a = firstWaiting[root]!;
-    firstWaiting[root] = -1;
-    for (; a >= 0; a = nextWaiting[a]!) {
+  /** Moves the aliases waiting under a first-key hash into the trie. */
+  function expand(head: number): void {
+    for (let a = head; a >= 0; a = nextWaiting[a]!) {
       const alias = aliases[a]!;
       aliasTokens.read(alias.text);
+      const firstKey = aliasTokens.key(0);
+      let node = roots.get(firstKey);
+      if (node === undefined) roots.set(firstKey, (node = newNode()));
       const forms = [aliasTokens.form(0)];
-      let node = root;
       for (let k = 1; k < aliasTokens.count; k++) {
         forms.push(aliasTokens.form(k));
         const spaced = (aliasTokens.flags[k]! & GAP) !== 0;
@@ -164,8 +159,8 @@ export function createMatcher(index: MatchIndex): Matcher {
     }
   }
 
-  const anyFirst = new KeyFilter(roots.keys(), roots.size);
-  const lowerFirst = lowerFirstKeys.length > 0 ? new KeyFilter(lowerFirstKeys, lowerFirstKeys.length) : null;
+  const anyFirst = new KeyFilter(waiting.keys(), waiting.size);
+  const lowerFirst = lowerHashes.length > 0 ? new KeyFilter(lowerHashes, lowerHashes.length) : null;
   const figures = new FigureIndex(index.figures, aliasTokens);
   dropped += figures.dropped;
   let covered = new Uint8Array(256);
@@ -225,15 +220,26 @@ export function createMatcher(index: MatchIndex): Matcher {
 
     for (let i = 0; i < n; i++) {
       const f = flags[i]!;
-      if ((f & WORD) === 0) {
-        if (!punctuationStarts) continue;
-      } else if ((f & PLAIN) !== 0) {
-        const filter = (f & LOWER) !== 0 ? lowerFirst : anyFirst;
-        if (!filter || !filter.has(tokens.plainHash(i))) continue;
-      } else if ((f & LOWER) !== 0 && !lowerFirst) continue;
+      if ((f & WORD) === 0 && !punctuationStarts) continue;
+      const filter = (f & LOWER) !== 0 ? lowerFirst : anyFirst;
+      if (!filter) continue;
+      let hash: number;
+      if ((f & PLAIN) !== 0) hash = tokens.plainHash(i);
+      else {
+        const key = tokens.key(i);
+        if (key === '') continue;
+        hash = hashKey(key);
+      }
+      if (!filter.has(hash)) continue;
+      if (waiting.size > 0) {
+        const head = waiting.get(hash);
+        if (head !== undefined) {
+          waiting.delete(hash);
+          expand(head);
+        }
+      }
       let node = roots.get(tokens.key(i));
       if (node === undefined) continue;
-      if (firstWaiting[node]! >= 0) expand(node);
       terminals.length = 0;
       terminalLasts.length = 0;
       for (let j = i; ; ) {
@@ -277,7 +283,19 @@ export function createMatcher(index: MatchIndex): Matcher {
 }
 
 /**
- * A Bloom filter over keys (two probes from one FNV hash, about 16 bits per key, so about 1.5%
+ * Reads the first token of `text` into `tokens` and returns the hash of its key (`hashKey`),
+ * computed from the text itself for a plain ASCII word; null when the text has no token.
+ */
+function firstHash(tokens: Tokens, text: string): number | null {
+  tokens.read(text, 1);
+  if (tokens.count === 0) return null;
+  if ((tokens.flags[0]! & PLAIN) !== 0) return tokens.plainHash(0);
+  const key = tokens.key(0);
+  return key === '' ? null : hashKey(key);
+}
+
+/**
+ * A Bloom filter over key hashes (two probes from one FNV hash, about 16 bits per key, so about 1.5%
  * false positives): most words of a page are rejected by one bit test, without making a key
  * string, whatever the size of the index. Sized to the index, at most 512 KiB.
  */
@@ -285,13 +303,12 @@ class KeyFilter {
   private readonly bits: Uint32Array;
   private readonly mask: number;
 
-  constructor(keys: Iterable<string>, count: number) {
+  constructor(hashes: Iterable<number>, count: number) {
     let size = 1 << 12;
     while (size < count * 16 && size < 1 << 22) size <<= 1;
     this.bits = new Uint32Array(size >>> 5);
     this.mask = size - 1;
-    for (const key of keys) {
-      const h = hashKey(key);
+    for (const h of hashes) {
       this.set(h);
       this.set(rehash(h));
     }
