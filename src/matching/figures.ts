@@ -12,8 +12,9 @@
  * the dataset holds AND the figure's unit or percent sign, so the extra reading costs nothing
  * and a wrong match needs two coincidences.
  *
- * A number glued to a preceding "/", ":", "." or "," (dates, times, versions, "3/4") is not a
- * figure; a cluster that parses as nothing ("19.02.2022") is skipped whole, never in part.
+ * A number glued to a preceding "/", ":", ".", "," or "-" (dates, times, versions, "3/4", "-5")
+ * is not a figure, unless "-" links it to the first number of a range; a cluster that parses as
+ * nothing ("19.02.2022") is skipped whole, never in part.
  *
  * A figure matches when one reading equals its value, low or high, and
  * - for a percentage: a percent marker follows the number;
@@ -91,10 +92,6 @@ export class FigureIndex {
       }
     });
     this.dropped = dropped;
-  }
-
-  get size(): number {
-    return this.byValue.size;
   }
 
   /**

@@ -27,7 +27,7 @@ export const PLAIN = 16;
 
 /**
  * A reusable token buffer: parallel typed arrays (no object per token) and lazily computed,
- * cached keys (most tokens are never looked up: see `LOWER`).
+ * cached keys (most words are rejected by the matcher's prefilter before any key is made).
  */
 export class Tokens {
   count = 0;

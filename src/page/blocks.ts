@@ -114,7 +114,10 @@ const defaultShadowRootOf = (el: Element): ShadowRoot | null => el.shadowRoot;
 /**
  * The blocks under `root` (a Document, an element, a shadow root), one at a time, so the caller
  * can stop between two blocks when its time slice is up. The DOM may change between two steps:
- * the walker follows it, and `rangeFor` refuses segments whose node has changed since.
+ * the walker follows it (if the node it stands on is removed, the walk may end early: the
+ * mutation watcher rescans what changed), and `rangeFor` refuses segments whose node changed.
+ * Nothing for a root that is not connected, lies inside a skipped element, or whose document is
+ * in design mode.
  */
 export function* iterateBlocks(root: Node, options: BlockOptions = {}): Generator<TextBlock, void, undefined> {
   const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
@@ -127,6 +130,20 @@ export function* iterateBlocks(root: Node, options: BlockOptions = {}): Generato
 /** All the blocks under `root` at once (see `iterateBlocks`). */
 export function collectBlocks(root: Node, options: BlockOptions = {}): TextBlock[] {
   return Array.from(iterateBlocks(root, options));
+}
+
+/**
+ * Where to rescan from when `node` changed (a mutation): its innermost block-level ancestor, or
+ * the root of its tree. Blocks read from there are whole, so "Vladimir " followed by an added
+ * `<a>Putin</a>` is found as one name; reading only the added node would miss it.
+ */
+export function blockContainer(node: Node): Node {
+  let at: Node = node;
+  for (let parent = at.parentNode; parent; parent = at.parentNode) {
+    if (at.nodeType === ELEMENT_NODE && KINDS.get((at as Element).localName) === BLOCK) return at;
+    at = parent;
+  }
+  return at;
 }
 
 /**

@@ -286,6 +286,27 @@ test('ranges paint as CSS highlights, and a stale segment gives no range', async
   await page.close();
 });
 
+test('blockContainer gives where to rescan after a mutation, so the block is read whole', async () => {
+  const page = await open('<div><p id="p">Vladimir <b>then</b></p></div>');
+  const result = await page.evaluate((index) => {
+    const { blocks: B, matcher: M } = window.NLT;
+    const added = document.createElement('a');
+    added.textContent = 'Putin';
+    document.querySelector('b')!.replaceWith(added);
+    const matcher = M.createMatcher(index);
+    const names = (root: Node) => B.collectBlocks(root).flatMap((b) => matcher.find(b.text).map((m) => b.text.slice(m.start, m.end)));
+    const container = B.blockContainer(added.firstChild!);
+    return {
+      container: (container as Element).id,
+      fromAdded: names(added),
+      fromContainer: names(container),
+      detached: B.blockContainer(document.createElement('span')).nodeName,
+    };
+  }, INDEX);
+  expect(result).toEqual({ container: 'p', fromAdded: ['Putin'], fromContainer: ['Vladimir Putin'], detached: 'SPAN' });
+  await page.close();
+});
+
 test('iterateBlocks yields one block at a time, so a caller can slice its work', async () => {
   const page = await open(Array.from({ length: 50 }, (_, i) => `<p>Paragraph ${i} about Putin.</p>`).join(''));
   const slices = await page.evaluate(() => {

@@ -339,6 +339,28 @@ describe('index building', () => {
     expect(m.find('Putin')).toHaveLength(1);
   });
 
+  it('first words whose prefilter hashes collide stay apart ("glbvs" and "yacxa" share an FNV-1a hash)', () => {
+    const m = createMatcher({
+      version: 'collision',
+      actors: [
+        { id: 'g', name: 'Glbvs Alpha', kind: 'person' },
+        { id: 'y', name: 'Yacxa', kind: 'person' },
+      ],
+      aliases: [
+        { text: 'Glbvs Alpha', actor: 0, safe: true, caseSensitive: false },
+        { text: 'Yacxa', actor: 1, safe: true, caseSensitive: false },
+        { text: 'Yacxa Beta', actor: 1, safe: true, caseSensitive: false },
+      ],
+      figures: [],
+    });
+    const text = 'Glbvs met Yacxa Beta, Glbvs Alpha and Yacxa Alpha';
+    expect(m.find(text).map((x) => [text.slice(x.start, x.end), x.ref])).toEqual([
+      ['Yacxa Beta', 1],
+      ['Glbvs Alpha', 0],
+      ['Yacxa', 1],
+    ]);
+  });
+
   it('a 50,000-alias index builds and finds the same names', () => {
     const big = syntheticIndex(10_000);
     expect(big.aliases.length).toBeGreaterThanOrEqual(50_000);
