@@ -2,5 +2,10 @@ import { render } from 'preact';
 import { Popup } from '../../src/ui/popup/Popup';
 import '../../src/ui/styles.css';
 import '../../src/ui/popup/popup.css';
+import * as settings from '../../src/sites/settings';
+
+// The settings module, reachable from this extension page's console and by the tests that drive
+// it from several pages at once (tests/e2e/trust.spec.ts). Web pages cannot reach it.
+Object.assign(globalThis, { newslens: { settings } });
 
 render(<Popup search={location.search} />, document.getElementById('app')!);

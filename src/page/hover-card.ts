@@ -53,8 +53,14 @@ export class HoverCard<T extends CardTarget> {
     await this.openCard(target);
   }
 
+  /** Closes the card and forgets any card about to open (Escape, switching off). */
   close(): void {
     this.cancelPending();
+    this.closeOpen();
+  }
+
+  /** Closes the open card only: a card pending for another name still opens. */
+  private closeOpen(): void {
     this.cancelClose();
     if (!this.open) return;
     this.open = null;
@@ -109,7 +115,7 @@ export class HoverCard<T extends CardTarget> {
     if (!this.open || this.closeTimer !== null) return;
     this.closeTimer = this.win.setTimeout(() => {
       this.closeTimer = null;
-      if (!this.overCard) this.close();
+      if (!this.overCard) this.closeOpen();
     }, CLOSE_GRACE_MS);
   }
 

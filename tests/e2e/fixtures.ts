@@ -4,7 +4,8 @@
  * that would leave the machine is aborted and recorded.
  */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { basename, join, resolve } from 'node:path';
 import { launchWithExtension } from '../../scripts/launch';
 import { serveStatic, type StaticServer } from '../../scripts/serve';
 
@@ -16,6 +17,8 @@ export interface Site {
 }
 
 interface Fixtures {
+  /** Build and load the extension with another dataset directory (e.g. a test fixture). */
+  dataset: string | undefined;
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
@@ -37,11 +40,12 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     },
     { scope: 'worker' },
   ],
+  dataset: [undefined, { option: true }],
   outbound: async ({}, use) => {
     await use([]);
   },
-  context: async ({ outbound }, use) => {
-    const launched = await launchWithExtension();
+  context: async ({ outbound, dataset }, use) => {
+    const launched = await launchWithExtension(dataset ? { extensionDir: buildWithDataset(dataset) } : {});
     await launched.context.route(/.*/, (route) => {
       const url = new URL(route.request().url());
       if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') {
@@ -66,6 +70,24 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 });
 
 export { expect };
+
+const variants = new Map<string, string>();
+/**
+ * Builds the Chrome extension with another dataset into .output/variants/<name>/ (once per test
+ * worker) and returns the folder to load. The build runs the dataset check like any build.
+ */
+export function buildWithDataset(datasetDir: string): string {
+  const cached = variants.get(datasetDir);
+  if (cached) return cached;
+  const out = resolve('.output/variants', basename(datasetDir));
+  execFileSync('npx', ['wxt', 'build'], {
+    env: { ...process.env, NEWSLENS_DATASET: datasetDir, NEWSLENS_OUT: out },
+    stdio: 'pipe',
+  });
+  const dir = join(out, 'chrome-mv3');
+  variants.set(datasetDir, dir);
+  return dir;
+}
 
 /** Names of the highlight groups the extension registered on a page, with their range texts. */
 export async function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
