@@ -25,9 +25,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: 'newslens@newslens.example',
-              strict_min_version: '128.0',
+              // 140: the first Firefox with the CSS Custom Highlight API (and data_collection_permissions).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on.
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

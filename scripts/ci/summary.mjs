@@ -21,6 +21,15 @@ for (const name of ['playwright.json', 'playwright-corpus.json']) {
   passed += s.expected + (s.flaky ?? 0); failed += s.unexpected; skipped += s.skipped;
   console.log(`${name}: ${s.expected} passed, ${s.unexpected} failed, ${s.skipped} skipped`);
 }
+// node's test runner (the Firefox suite) writes TAP: its last "# pass N" etc. lines are the totals.
+const tap = join(dir, 'firefox.tap');
+if (existsSync(tap)) {
+  const text = readFileSync(tap, 'utf8');
+  const n = (k) => Number([...text.matchAll(new RegExp(`^# ${k} (\\d+)$`, 'gm'))].at(-1)?.[1] ?? 0);
+  passed += n('pass'); failed += n('fail') + n('cancelled'); skipped += n('skipped') + n('todo');
+  console.log(`firefox: ${n('pass')} passed, ${n('fail') + n('cancelled')} failed`);
+} else missing.push('firefox');
+
 if (missing.length) { console.log(`no report from: ${missing.join(', ')}`); failed += missing.length; }
 if (failedSteps.length) console.log(`failed steps: ${failedSteps.join(', ')}`);
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
