@@ -3,6 +3,7 @@
  * every page gets, and the details store the card and the popup ask for. Runs at build time
  * (src/dataset/vite-plugin.ts), never in the page.
  */
+import { foldKey } from '../matching/normalize';
 import type { Dataset } from './check';
 import type {
   DetailActor,
@@ -11,8 +12,10 @@ import type {
   DetailFigure,
   DetailStatement,
   IndexAlias,
+  IndexAliasContext,
   MatchIndex,
 } from './compiled';
+import type { AliasContext, Figure } from './schema';
 
 /**
  * Words that name a figure's unit on a page. A figure counts as matched only when one of these
@@ -52,7 +55,8 @@ export function compileIndex(dataset: Dataset, version: string): MatchIndex {
     for (const alias of all) {
       if (seen.has(alias.text)) continue;
       seen.add(alias.text);
-      aliases.push({ text: alias.text, actor: i, safe: alias.safe, caseSensitive: alias.caseSensitive });
+      const context = 'context' in alias ? indexContext(alias.context) : undefined;
+      aliases.push({ text: alias.text, actor: i, safe: alias.safe, caseSensitive: alias.caseSensitive, ...(context ? { context } : {}) });
     }
   });
   // A vague figure ("tens of thousands of troops") has no number a page would write: it is shown
@@ -63,12 +67,31 @@ export function compileIndex(dataset: Dataset, version: string): MatchIndex {
       value: f.value,
       ...(f.low !== undefined ? { low: f.low } : {}),
       ...(f.high !== undefined ? { high: f.high } : {}),
-      unitTerms: PERCENT_UNITS.has(f.unit.toLowerCase()) ? [] : unitTerms(f.unit),
+      unitTerms: f.terms ?? (PERCENT_UNITS.has(f.unit.toLowerCase()) ? [] : unitTerms(f.unit)),
       percent: PERCENT_UNITS.has(f.unit.toLowerCase()),
+      names: figureNames(f),
       measureKey: f.measureKey,
     })),
   );
   return { version, actors, aliases, figures };
+}
+
+/** The parts of an alias's context that say something, or nothing: most aliases have none. */
+function indexContext(context: AliasContext | undefined): IndexAliasContext | undefined {
+  if (!context) return undefined;
+  const out: IndexAliasContext = {};
+  for (const key of ['before', 'after', 'notBefore', 'notAfter'] as const) if (context[key].length > 0) out[key] = context[key];
+  if (context.cueOnly) out.cueOnly = true;
+  return Object.keys(out).length > 0 ? out : undefined;
+}
+
+const CAPITALISED = /\p{Lu}[\p{L}\p{M}\p{N}]*/gu;
+
+/** The proper names of a figure's own wording ("Russian", "Belarus"), folded: see `IndexFigure.names`. */
+function figureNames(f: Figure): string[] {
+  const names = new Set<string>();
+  for (const text of [f.surface, f.measure, f.where ?? '']) for (const m of text.matchAll(CAPITALISED)) names.add(foldKey(m[0]));
+  return [...names].sort();
 }
 
 export function compileDetails(dataset: Dataset): DetailsStore {

@@ -8,6 +8,7 @@
  *   when they open.
  */
 import { z } from 'zod';
+import { MatchRef } from './ref';
 import { ActorKind, DisputeHow, Qualifier, SourceStatus, StatementKind } from './schema';
 
 z.config({ jitless: true });
@@ -18,12 +19,23 @@ export const IndexActor = z.object({
   kind: ActorKind,
 });
 
+/** The alias's `context` (schema.ts `AliasContext`), only the parts that are set. */
+export const IndexAliasContext = z.object({
+  before: z.array(z.string()).optional(),
+  after: z.array(z.string()).optional(),
+  notBefore: z.array(z.string()).optional(),
+  notAfter: z.array(z.string()).optional(),
+  cueOnly: z.boolean().optional(),
+});
+export type IndexAliasContext = z.infer<typeof IndexAliasContext>;
+
 export const IndexAlias = z.object({
   text: z.string(),
   /** Position of the actor in `MatchIndex.actors`. */
   actor: z.number().int().nonnegative(),
   safe: z.boolean(),
   caseSensitive: z.boolean(),
+  context: IndexAliasContext.optional(),
 });
 export type IndexAlias = z.infer<typeof IndexAlias>;
 
@@ -34,8 +46,14 @@ export const IndexFigure = z.object({
   high: z.number().optional(),
   /** Words that may follow the number within a short window: "troops", "soldiers". */
   unitTerms: z.array(z.string()),
-  /** True for percentages: "75%", "75 per cent", "75 percent". */
+  /** True for percentages: "75%", "75 per cent", "75 percent". A percentage with unit terms also needs one of them after it. */
   percent: z.boolean(),
+  /**
+   * Folded proper names that may stand between the number and its unit term ("Russian" in
+   * "30,000 Russian troops"), from the figure's own surface and measure. Any other capitalised
+   * word there says whose they are ("30,000 American troops"): no match. Absent: not checked.
+   */
+  names: z.array(z.string()).optional(),
   measureKey: z.string(),
 });
 export type IndexFigure = z.infer<typeof IndexFigure>;
@@ -49,12 +67,8 @@ export const MatchIndex = z.object({
 });
 export type MatchIndex = z.infer<typeof MatchIndex>;
 
-/** A reference to one thing the page can match. */
-export const MatchRef = z.object({
-  type: z.enum(['actor', 'figure']),
-  id: z.string(),
-});
-export type MatchRef = z.infer<typeof MatchRef>;
+/** A reference to one thing the page can match (declared in ./ref.ts: the content script validates it). */
+export { MatchRef };
 
 export const DetailArticle = z.object({
   id: z.string(),

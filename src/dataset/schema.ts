@@ -29,18 +29,48 @@ export const ActorKind = z.enum([
 ]);
 export type ActorKind = z.infer<typeof ActorKind>;
 
+/** Words (or short phrases) around an alias on the page, for `AliasContext`. */
+const ContextWords = z.array(z.string().trim().min(1)).default([]);
+
+/**
+ * What the words right around an alias say about it (docs/matching.md; src/matching/context.ts).
+ * Each entry is a word or short phrase that must stand right before (it ends where the alias
+ * starts) or right after the alias. Case: a word written in lower case here matches in any
+ * case, a Capitalised one in Title Case or ALL CAPS, an ALL-CAPS one only in ALL CAPS.
+ */
+export const AliasContext = z.strictObject({
+  /** Cues: the alias names this actor here ("President" before "Biden"). An unsafe alias with a cue counts as safe there, and supports the actor on the whole page. */
+  before: ContextWords,
+  /** Cues after the alias: "US President", "Biden administration", "Moscow denies". */
+  after: ContextWords,
+  /** The alias names something else here: "Brigitte" before "Macron", "Tour de" before "France", "Contact" before "US". Never highlighted there, safe or not. */
+  notBefore: ContextWords,
+  /** After: "Washington Post", "France 24", "Kremlin palace". */
+  notAfter: ContextWords,
+  /**
+   * Only a cue makes this alias count: page support is not enough. For a capital that stands
+   * for its government ("Moscow denies"), which is far more often the city ("talks in Moscow",
+   * "a Moscow airport") even on pages about the country.
+   */
+  cueOnly: z.boolean().default(false),
+});
+export type AliasContext = z.infer<typeof AliasContext>;
+
 /**
  * One way the page may name an actor.
  * - `safe: true`: specific enough to highlight on its own ("Vladimir Putin", "Kremlin").
  * - `safe: false`: ambiguous alone ("Johnson", "US", "Washington"): highlighted only where the
- *   page also names the actor by a safe alias (see src/matching/ambiguity.ts).
+ *   page also names the actor by a safe alias, or where `context` confirms it (see
+ *   src/matching/ambiguity.ts and docs/matching.md).
  * - `caseSensitive: true`: acronyms ("US", "NATO", "CNN") match in their own case only.
  *   Otherwise a name matches as written, in Title Case, or in ALL CAPS (headlines).
+ * - `context`: words around the alias that confirm it or show it names something else.
  */
 export const Alias = z.strictObject({
   text: z.string().trim().min(1),
   safe: z.boolean(),
   caseSensitive: z.boolean().default(false),
+  context: AliasContext.optional(),
 });
 export type Alias = z.infer<typeof Alias>;
 
@@ -91,6 +121,12 @@ export const Figure = z.strictObject({
   low: z.number().finite().optional(),
   high: z.number().finite().optional(),
   unit: z.string().trim().min(1),
+  /**
+   * Words that tie a number on a page to this measure: one must follow the number within a few
+   * words ("75 per cent of Russia's conventional forces"). Default: the unit's usual words
+   * (src/dataset/compile.ts) for a count; none for a percentage, which then matches any "75%".
+   */
+  terms: z.array(z.string().trim().min(1)).min(1).optional(),
   qualifier: Qualifier,
   /**
    * True when the text gives no number, only an order of magnitude ("tens of thousands of

@@ -17,10 +17,15 @@
  * nothing ("19.02.2022") is skipped whole, never in part.
  *
  * A figure matches when one reading equals its value, low or high, and
- * - for a percentage: a percent marker follows the number;
+ * - for a percentage: a percent marker follows the number and, if the figure has unit terms
+ *   (what it is a share of: "forces"), one of them follows in the window below ("75 per cent of
+ *   Russia's conventional forces", not "75 % de réduction");
  * - otherwise: no percent marker, and one of its unit terms (or the term's plural/singular)
  *   starts within the next 4 words, not crossing a number or punctuation other than - and '
- *   ("190,000 Russian troops", "14,000 of its soldiers").
+ *   ("190,000 Russian troops", "14,000 of its soldiers"). A possessive "'s" is not a word there.
+ * - and, where the index gives the figure's own proper names (`IndexFigure.names`), every
+ *   capitalised word between the number and the unit is one of them: "30,000 Russian troops"
+ *   is the dataset's figure, "30,000 American troops" another country's.
  * The span runs from a qualifier right before the number ("up to", "close to", "at least",
  * "about", "nearly", "more than", …) to the unit (or the percent marker). When several
  * figures fit, the first in index order wins: the card shows the others of the same measure.
@@ -70,15 +75,17 @@ export class FigureIndex {
   private readonly byValue = new Map<number, number[]>();
   private readonly units: string[][][] = [];
   private readonly percent: boolean[] = [];
+  private readonly names: (Set<string> | null)[] = [];
   /** Figures that could not be indexed (no finite value, no unit term and not a percentage). */
   readonly dropped: number = 0;
 
   constructor(figures: readonly IndexFigure[], tokens: Tokens) {
     let dropped = 0;
     figures.forEach((figure, f) => {
-      const units = figure.percent ? [] : unitSequences(figure.unitTerms, tokens);
+      const units = unitSequences(figure.unitTerms, tokens);
       this.units.push(units);
       this.percent.push(figure.percent);
+      this.names.push(figure.names ? new Set(figure.names) : null);
       if (!figure.percent && units.length === 0) {
         dropped++;
         return;
@@ -133,11 +140,13 @@ export class FigureIndex {
     for (const f of candidates) {
       if (this.percent[f] !== a.percent) continue;
       let last = numberLast;
-      if (!a.percent) {
-        const unitLast = findUnit(t, numberLast + 1, this.units[f]!);
+      const units = this.units[f]!;
+      if (units.length > 0) {
+        const unitLast = findUnit(t, numberLast + 1, units, this.names[f]!);
         if (unitLast < 0) continue;
-        last = unitLast;
-        for (let k = numberLast + 1; k <= unitLast; k++) {
+        // A percentage's span ends at its percent marker: the unit only says what it is a share of.
+        if (!a.percent) last = unitLast;
+        for (let k = numberLast + 1; k <= last; k++) {
           if (covered[k]) {
             last = numberLast;
             break;
@@ -299,22 +308,49 @@ function rangeLink(t: Tokens, a: NumberRead): number {
   return -1;
 }
 
-/** The last token of the first unit term found in the window after a number, or -1. */
-function findUnit(t: Tokens, from: number, units: string[][]): number {
+/**
+ * The last token of the first unit term found in the window after a number, or -1. With
+ * `names`, a capitalised word in the window that is not one of them ends the search.
+ */
+function findUnit(t: Tokens, from: number, units: string[][], names: ReadonlySet<string> | null): number {
   let words = 0;
   for (let p = from; p < t.count && words < UNIT_WINDOW_WORDS; p++) {
     const flags = t.flags[p]!;
     if ((flags & WORD) === 0) {
-      if (WINDOW_PUNCTUATION.has(t.key(p))) continue;
-      return -1;
+      const key = t.key(p);
+      if (!WINDOW_PUNCTUATION.has(key)) return -1;
+      // "Russia's": the possessive is not a word of the window.
+      if (key === "'" && p + 1 < t.count && (t.flags[p + 1]! & GAP) === 0 && t.key(p + 1) === 's') p++;
+      continue;
     }
     if ((flags & DIGIT) !== 0) return -1;
     for (const unit of units) {
       if (sequenceAt(t, p, unit)) return p + unit.length - 1;
     }
+    if (names && !isOwnName(t, p, names)) return -1;
     words++;
   }
   return -1;
+}
+
+/**
+ * Whether window token `p` may stand between a figure's number and unit: not capitalised, or
+ * one of the figure's own names give or take a last letter and an ending ("Russia's troops"
+ * for "Russian troops", "Ukraine" for "Ukrainian"; "Austria" is not "Australia").
+ */
+function isOwnName(t: Tokens, p: number, names: ReadonlySet<string>): boolean {
+  const first = t.form(p)[0]!;
+  if (first === first.toLowerCase()) return true;
+  const key = t.key(p);
+  if (names.has(key)) return true;
+  for (const name of names) {
+    const shorter = Math.min(name.length, key.length);
+    if (shorter < 5) continue;
+    let common = 0;
+    while (common < shorter && name.charCodeAt(common) === key.charCodeAt(common)) common++;
+    if (common >= shorter - 1) return true;
+  }
+  return false;
 }
 
 function sequenceAt(t: Tokens, p: number, keys: string[]): boolean {

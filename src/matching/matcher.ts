@@ -28,15 +28,22 @@
  *     or "Us"), except that an all-capitals alias of 4 or more characters also matches its
  *     Titlecase form, because British style writes pronounceable acronyms that way ("Nato",
  *     "Unesco", "Opec"); 3 letters or fewer are too often ordinary words ("Us", "Who", "Eu").
+ *     Only the acronym words are held to their case: the other words of such an alias follow
+ *     the rule below, so "BBC NEWS" and "US MEDIA" in a headline match "BBC News", "US media".
  *   - any other alias matches each word as written, in Titlecase ("Von der Leyen" at a sentence
  *     start, "Of" in a title-cased headline) or in ALL CAPS ("VLADIMIR PUTIN" in a headline),
  *     but a word in lower case never matches a capitalised alias word: "putin" in a slug, a
  *     URL or a hashtag is not a reference to the person. Scripts without case always pass.
+ * - Context (context.ts): the words right around a match may deny it ("Brigitte Macron",
+ *   "Contact US", "Hunter Biden") or confirm an unsafe alias ("US President", "Moscow denies"),
+ *   which then comes out as `safe`. A denied entry is not returned; the scan tries the next
+ *   shorter alias at the same place.
  * - Ambiguity: when several actors share an alias, every actor whose entry passes is returned
  *   for the same span (consecutive matches with equal start and end, safe ones first);
  *   `resolveAmbiguous` (ambiguity.ts) keeps one. Always pass results through it.
  */
 import type { MatchIndex } from '../dataset/compiled';
+import { CONFIRMED, ContextJudge, DENIED, compileRules, type AliasRules } from './context';
 import { FigureIndex, type FigureHit } from './figures';
 import { GAP, LOWER, PLAIN, Tokens, WORD, hashKey } from './tokens';
 
@@ -47,7 +54,7 @@ export interface TextMatch {
   type: 'actor' | 'figure';
   /** Position in `MatchIndex.actors` (type actor) or `MatchIndex.figures` (type figure). */
   ref: number;
-  /** The alias's `safe` flag; always true for figures. */
+  /** The alias's `safe` flag, or true where its context confirmed it (context.ts); always true for figures. */
   safe: boolean;
 }
 
@@ -67,6 +74,8 @@ interface AliasEntry {
   caseSensitive: boolean;
   /** The alias's tokens as written: diacritics folded, case kept (`Tokens.form`). */
   forms: string[];
+  /** The alias's context rules, or null (most aliases). */
+  rules: AliasRules | null;
 }
 
 /** Node flags in the trie: which kinds of edges leave the node. */
@@ -87,6 +96,8 @@ const HAS_SPACED = 2;
 export function createMatcher(index: MatchIndex): Matcher {
   const tokens = new Tokens();
   const aliasTokens = new Tokens();
+  const phraseTokens = new Tokens();
+  const judge = new ContextJudge();
   /** First token key → node, for expanded first tokens. */
   const roots = new Map<string, number>();
   /** `${node}${' ' or '|'}${key}` → node: the next token after whitespace (' ') or glued ('|'). */
@@ -151,11 +162,13 @@ export function createMatcher(index: MatchIndex): Matcher {
       }
       let entries = nodeEntries[node];
       if (!entries) nodeEntries[node] = entries = [];
-      const same = entries.find(
-        (e) => e.actor === alias.actor && e.caseSensitive === alias.caseSensitive && sameForms(e.forms, forms),
-      );
+      const rules = compileRules(alias.context, phraseTokens);
+      // Entries with context rules stay apart: each alias's rules judge its own matches.
+      const same = rules
+        ? undefined
+        : entries.find((e) => e.actor === alias.actor && e.caseSensitive === alias.caseSensitive && !e.rules && sameForms(e.forms, forms));
       if (same) same.safe ||= alias.safe;
-      else entries.push({ actor: alias.actor, safe: alias.safe, caseSensitive: alias.caseSensitive, forms });
+      else entries.push({ actor: alias.actor, safe: alias.safe, caseSensitive: alias.caseSensitive, forms, rules });
     }
   }
 
@@ -178,7 +191,7 @@ export function createMatcher(index: MatchIndex): Matcher {
       const written = tokens.form(k);
       const alias = forms[n]!;
       if (written === alias) continue;
-      if (entry.caseSensitive) {
+      if (entry.caseSensitive && isAllCaps(alias)) {
         if (isLongAcronym(alias) && written === alias[0] + alias.slice(1).toLowerCase()) continue;
         return false;
       }
@@ -189,17 +202,23 @@ export function createMatcher(index: MatchIndex): Matcher {
   }
 
   /**
-   * Appends to `out` one match per actor whose entry passes, safe ones first; returns how many.
-   * One entry is the common case and allocates nothing but the match.
+   * Appends to `out` one match per actor whose entry passes its case and context rules, safe
+   * ones first; returns how many. One entry is the common case and allocates nothing but the match.
    */
-  function emit(entries: AliasEntry[], i: number, start: number, end: number, out: TextMatch[]): number {
+  function emit(entries: AliasEntry[], i: number, last: number, start: number, end: number, out: TextMatch[]): number {
     const from = out.length;
     for (const entry of entries) {
       if (!casePasses(entry, i)) continue;
+      let safe = entry.safe;
+      if (entry.rules || !safe) {
+        const verdict = judge.judge(tokens, i, last, safe, entry.caseSensitive, entry.rules);
+        if (verdict === DENIED) continue;
+        if (verdict === CONFIRMED) safe = true;
+      }
       let same: TextMatch | undefined;
       for (let k = from; k < out.length && !same; k++) if (out[k]!.ref === entry.actor) same = out[k];
-      if (same) same.safe ||= entry.safe;
-      else out.push({ start, end, type: 'actor', ref: entry.actor, safe: entry.safe });
+      if (same) same.safe ||= safe;
+      else out.push({ start, end, type: 'actor', ref: entry.actor, safe });
     }
     const added = out.length - from;
     if (added > 1) {
@@ -211,6 +230,7 @@ export function createMatcher(index: MatchIndex): Matcher {
 
   function find(text: string): TextMatch[] {
     tokens.read(text);
+    judge.reset();
     const n = tokens.count;
     if (n === 0) return [];
     if (covered.length < n) covered = new Uint8Array(Math.max(n, covered.length * 2));
@@ -258,7 +278,7 @@ export function createMatcher(index: MatchIndex): Matcher {
       }
       for (let t = terminals.length - 1; t >= 0; t--) {
         const last = terminalLasts[t]!;
-        if (emit(nodeEntries[terminals[t]!]!, i, start[i]!, end[last]!, actors) === 0) continue;
+        if (emit(nodeEntries[terminals[t]!]!, i, last, start[i]!, end[last]!, actors) === 0) continue;
         covered.fill(1, i, last + 1);
         i = last;
         break;
@@ -340,7 +360,12 @@ function sameForms(a: string[], b: string[]): boolean {
 
 /** "NATO", "UNESCO": 4 or more characters, all capitals. */
 function isLongAcronym(s: string): boolean {
-  return s.length >= 4 && s === s.toUpperCase() && s !== s.toLowerCase();
+  return s.length >= 4 && isAllCaps(s);
+}
+
+/** "US", "BBC": has letters, all capitals. */
+function isAllCaps(s: string): boolean {
+  return s === s.toUpperCase() && s !== s.toLowerCase();
 }
 
 /** "Putin", "Von": a capital, then no capitals. */

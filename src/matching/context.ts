@@ -1,0 +1,201 @@
+/**
+ * What the words right around a name say about it: the context half of the ambiguity rule
+ * (ambiguity.ts has the page-wide half). Rules and the evidence for them: docs/matching.md.
+ *
+ * For one alias matched at tokens [first, last], in this order:
+ * 1. The dataset's `notBefore` / `notAfter` words: the alias names something else here
+ *    ("Brigitte Macron", "Tour de France", "Contact US", "Washington Post"): denied, safe or not.
+ * 2. A safe alias is kept.
+ * 3. The dataset's cues (`before` / `after`): "US President", "Biden administration", "Moscow
+ *    denies": confirmed. The match then counts as safe, here and as support for the whole page.
+ * 4. A `cueOnly` alias without a cue is denied: a capital city is the city far more often than
+ *    its government ("talks in Moscow", "a Moscow airport", "Washington, DC") even on a page
+ *    about the country, so page support proves nothing for it.
+ * 5. An unsafe name (not an acronym) standing next to another proper name is part of another
+ *    name: "Marc Johnson", "Hunter Biden", "Ron Johnson", "Johnson & Johnson", "Catalan
+ *    separatists": denied. A capitalised word that only starts the sentence ("But Johnson
+ *    said"), a title ("Prime Minister Johnson", "Mr Johnson", "US-Präsident Biden"), and blocks
+ *    where nearly every word is capitalised anyway (Title Case headlines, ALL-CAPS menus) do not
+ *    count as another name: capitals carry no signal there.
+ * 6. Otherwise the match is left to the page-wide rule (ambiguity.ts).
+ *
+ * Cost: nothing for the common case (a safe alias without context); a few token comparisons
+ * per unsafe match; the Title Case test reads the block's tokens once per `find`, and only when
+ * an unsafe name met a capitalised neighbour.
+ */
+import type { IndexAliasContext } from '../dataset/compiled';
+import { foldKey } from './normalize';
+import { GAP, Tokens, WORD } from './tokens';
+
+/** Not this actor here: drop the match. */
+export const DENIED = 0;
+/** No local evidence either way: the alias's own `safe` flag and the page decide. */
+export const OPEN = 1;
+/** The context names this actor: keep it, as a safe match. */
+export const CONFIRMED = 2;
+export type Verdict = typeof DENIED | typeof OPEN | typeof CONFIRMED;
+
+/** A context word or phrase as tokens: folded keys to compare, forms for the case rule. */
+interface Phrase {
+  keys: string[];
+  forms: string[];
+}
+
+/** An alias's context, tokenised once, when the alias first enters the matcher's trie. */
+export interface AliasRules {
+  before: Phrase[];
+  after: Phrase[];
+  notBefore: Phrase[];
+  notAfter: Phrase[];
+  cueOnly: boolean;
+}
+
+export function compileRules(context: IndexAliasContext | undefined, tokens: Tokens): AliasRules | null {
+  if (!context) return null;
+  const phrases = (list: readonly string[] | undefined): Phrase[] =>
+    (list ?? []).flatMap((text) => {
+      tokens.read(text);
+      if (tokens.count === 0) return [];
+      const keys: string[] = [];
+      const forms: string[] = [];
+      for (let k = 0; k < tokens.count; k++) {
+        keys.push(tokens.key(k));
+        forms.push(tokens.form(k));
+      }
+      return [{ keys, forms }];
+    });
+  return {
+    before: phrases(context.before),
+    after: phrases(context.after),
+    notBefore: phrases(context.notBefore),
+    notAfter: phrases(context.notAfter),
+    cueOnly: context.cueOnly === true,
+  };
+}
+
+/**
+ * Titles and offices that stand before a surname without making it someone else's name:
+ * English, and the German and French ones news pages in those languages capitalise.
+ */
+const TITLES = new Set(
+  (
+    'mr mrs ms miss mx dr prof professor sir dame lord lady president vice minister secretary chancellor ' +
+    'premier prime senator sen rep representative congressman congresswoman governor gov mayor general gen ' +
+    'admiral colonel col major captain capt lieutenant lt sergeant sgt commander ambassador envoy king queen ' +
+    'prince princess pope father rev reverend judge justice chief leader spokesman spokeswoman spokesperson ' +
+    'chairman chairwoman chair director candidate nominee former ex acting deputy foreign defence defense ' +
+    'herr frau präsident präsidenten präsidentin kanzler kanzlerin ministerin aussenminister premierminister ' +
+    'regierungschef kremlchef staatschef monsieur madame m mme président ministre'
+  )
+    .split(' ')
+    .map(foldKey),
+);
+
+/** Words after a surname that do not make it another name: "Kalovar Jr". */
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** Punctuation after which a capitalised word is capitalised because it starts a sentence or an item. */
+const SENTENCE_STARTS = new Set(['.', '!', '?', ':', ';', '"', '“', '”', '«', '»', '(', '[', '{', '|', '•', '·', '♦', '–', '—', '…', '/']);
+
+/** Per-`find` state: whether the current block reads as Title Case. */
+export class ContextJudge {
+  private titleCaseFor = -1;
+  private titleCase = false;
+  private stamp = 0;
+
+  /** Call once per text read into the tokens (cheap): forgets the cached Title Case test. */
+  reset(): void {
+    this.stamp++;
+  }
+
+  judge(t: Tokens, first: number, last: number, safe: boolean, caseSensitive: boolean, rules: AliasRules | null): Verdict {
+    if (rules) {
+      if (rules.notBefore.some((p) => endsAt(t, first - 1, p)) || rules.notAfter.some((p) => startsAt(t, last + 1, p))) return DENIED;
+    }
+    if (safe) return OPEN;
+    if (rules) {
+      if (rules.before.some((p) => endsAt(t, first - 1, p)) || rules.after.some((p) => startsAt(t, last + 1, p))) return CONFIRMED;
+      if (rules.cueOnly) return DENIED;
+    }
+    if (!caseSensitive && this.nextToName(t, first, last)) return DENIED;
+    return OPEN;
+  }
+
+  /** Rule 5 of the module comment. */
+  private nextToName(t: Tokens, first: number, last: number): boolean {
+    const n = t.count;
+    let near = false;
+    const p = first - 1;
+    if (p >= 0 && (t.flags[first]! & GAP) !== 0) {
+      if ((t.flags[p]! & WORD) !== 0) near = isCapitalised(t.form(p)) && !TITLES.has(t.key(p)) && !startsSentence(t, p);
+      else near = t.key(p) === '&' && p > 0 && (t.flags[p - 1]! & WORD) !== 0;
+    }
+    const q = last + 1;
+    if (!near && q < n && (t.flags[q]! & GAP) !== 0) {
+      if ((t.flags[q]! & WORD) !== 0) near = isCapitalised(t.form(q)) && !SUFFIXES.has(t.key(q));
+      else near = t.key(q) === '&' && q + 1 < n && (t.flags[q + 1]! & WORD) !== 0;
+    }
+    return near && !this.isTitleCase(t);
+  }
+
+  /**
+   * Nearly every longer word capitalised (3 of 4 words of 4 letters or more, not counting
+   * those that start a sentence): a Title Case headline or an ALL-CAPS menu.
+   */
+  private isTitleCase(t: Tokens): boolean {
+    if (this.titleCaseFor === this.stamp) return this.titleCase;
+    let words = 0;
+    let capitalised = 0;
+    for (let k = 0; k < t.count; k++) {
+      if ((t.flags[k]! & WORD) === 0 || t.end[k]! - t.start[k]! < 4 || startsSentence(t, k)) continue;
+      const form = t.form(k);
+      if (form[0]!.toLowerCase() === form[0]!.toUpperCase()) continue; // a digit or a caseless script
+      words++;
+      if (isCapitalised(form)) capitalised++;
+    }
+    this.titleCaseFor = this.stamp;
+    this.titleCase = words >= 3 && capitalised >= 0.75 * words;
+    return this.titleCase;
+  }
+}
+
+function isCapitalised(form: string): boolean {
+  const c = form[0]!;
+  return c !== c.toLowerCase();
+}
+
+function startsSentence(t: Tokens, k: number): boolean {
+  if (k === 0) return true;
+  if ((t.flags[k - 1]! & WORD) !== 0) return false;
+  return SENTENCE_STARTS.has(t.key(k - 1));
+}
+
+/** The phrase's tokens end at token `end` (inclusive). */
+function endsAt(t: Tokens, end: number, phrase: Phrase): boolean {
+  const from = end - phrase.keys.length + 1;
+  return from >= 0 && matchesAt(t, from, phrase);
+}
+
+function startsAt(t: Tokens, from: number, phrase: Phrase): boolean {
+  return from + phrase.keys.length <= t.count && matchesAt(t, from, phrase);
+}
+
+function matchesAt(t: Tokens, from: number, phrase: Phrase): boolean {
+  for (let n = 0; n < phrase.keys.length; n++) {
+    if (t.key(from + n) !== phrase.keys[n]) return false;
+    if (!caseFits(t.form(from + n), phrase.forms[n]!)) return false;
+  }
+  return true;
+}
+
+/**
+ * The case rule for context words: lower case in the dataset matches any case; Capitalised
+ * matches Title Case or ALL CAPS ("Contact US", "CONTACT US", not "contact us"); ALL CAPS
+ * matches ALL CAPS only ("WITH US" in a shouting headline, not "Ties With US").
+ */
+function caseFits(written: string, form: string): boolean {
+  if (form === form.toLowerCase()) return true;
+  const upper = written === written.toUpperCase();
+  if (form === form.toUpperCase() && form.length > 1) return upper;
+  return upper || isCapitalised(written);
+}
