@@ -8,9 +8,9 @@ import {
   type ToContent,
   type ToContentReplies,
 } from './protocol';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 
-type Payload<M, K extends keyof M> = M[K] extends z.ZodType ? z.input<M[K]> : never;
+type Payload<M, K extends keyof M> = M[K] extends z.ZodMiniType ? z.input<M[K]> : never;
 
 export async function askBackground<K extends keyof typeof ToBackground>(
   type: K,

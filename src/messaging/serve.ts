@@ -1,14 +1,14 @@
 /** Wires a direction's handlers to runtime.onMessage, validating every request on arrival. */
 import { browser, type Browser } from 'wxt/browser';
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { isOwnSender, parseIncoming, type Result } from './protocol';
 
-export type Handlers<M extends Record<string, z.ZodType>, R extends Record<keyof M, unknown>> = {
+export type Handlers<M extends Record<string, z.ZodMiniType>, R extends Record<keyof M, unknown>> = {
   [K in keyof M]: (payload: z.output<M[K]>, sender: Browser.runtime.MessageSender) => Promise<R[K]> | R[K];
 };
 
 /** Returns the function that stops serving. */
-export function serve<M extends Record<string, z.ZodType>, R extends Record<keyof M, unknown>>(
+export function serve<M extends Record<string, z.ZodMiniType>, R extends Record<keyof M, unknown>>(
   map: M,
   handlers: Handlers<M, R>,
 ): () => void {

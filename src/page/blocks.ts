@@ -62,6 +62,8 @@ export interface BlockOptions {
   skip?: (el: Element) => boolean;
   /** The shadow root to walk for a host: `el.shadowRoot` (open roots) unless given. */
   shadowRootOf?: (el: Element) => ShadowRoot | null;
+  /** Hears of each shadow root the walk enters, so that the caller can watch it for changes. */
+  onShadowRoot?: (root: ShadowRoot) => void;
 }
 
 /** DOM positions of a match, ready for `new StaticRange(…)` or `Range.setStart/setEnd`. */
@@ -108,7 +110,20 @@ setKind(
 setKind(SKIP_BLOCK, 'pre xmp listing plaintext frameset frame');
 KINDS.set('br', LINE_BREAK);
 
+/** Tags whose subtree is never read (with [hidden] and editable regions): the benchmark's floor walks the same text nodes. */
+export const SKIPPED_TAGS: readonly string[] = [...KINDS].filter(([, kind]) => isSkipped(kind)).map(([tag]) => tag);
+
 const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/** Whether the text has a letter or a digit of any script (an ASCII one is most often among the first few characters). */
+function hasWord(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return HAS_WORD.test(text);
+    if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39)) return true;
+  }
+  return false;
+}
 const defaultShadowRootOf = (el: Element): ShadowRoot | null => el.shadowRoot;
 
 /**
@@ -120,11 +135,8 @@ const defaultShadowRootOf = (el: Element): ShadowRoot | null => el.shadowRoot;
  * in design mode.
  */
 export function* iterateBlocks(root: Node, options: BlockOptions = {}): Generator<TextBlock, void, undefined> {
-  const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
-  if (!doc || doc.designMode === 'on' || !root.isConnected) return;
-  if (insideSkipped(root, options)) return;
-  const trees: Node[] = [root];
-  for (let t = 0; t < trees.length; t++) yield* walkTree(doc, trees[t]!, options, trees);
+  const reader = new BlockReader(root, options);
+  for (let block = reader.next(); block; block = reader.next()) yield block;
 }
 
 /** All the blocks under `root` at once (see `iterateBlocks`). */
@@ -144,6 +156,20 @@ export function blockContainer(node: Node): Node {
     at = parent;
   }
   return at;
+}
+
+/**
+ * How a node takes part in the text flow around it, for a mutation watcher deciding whether an
+ * added or removed element joins or splits the text beside it: "block" elements start blocks of
+ * their own, "inline" content (text, inline elements, images) runs on with its neighbours, and
+ * "none" shows nothing (comments, whitespace-only text, script, [hidden]).
+ */
+export function flowOf(node: Node): 'block' | 'inline' | 'none' {
+  if (node.nodeType === TEXT_NODE) return /\S/.test((node as Text).data) ? 'inline' : 'none';
+  if (node.nodeType !== ELEMENT_NODE) return 'none';
+  const kind = kindOf(node as Element, {});
+  if (kind === BLOCK || kind === SKIP_BLOCK) return 'block';
+  return kind === SKIP ? 'none' : 'inline';
 }
 
 /**
@@ -189,11 +215,13 @@ function isFresh(segment: TextSegment): boolean {
 function kindOf(el: Element, options: BlockOptions): Kind {
   const kind = KINDS.get(el.localName) ?? INLINE;
   if (kind !== INLINE && kind !== BLOCK) return kind;
+  // hasAttribute before getAttribute: most elements have attributes (class), few these two, and
+  // a test makes no string.
   if (el.hasAttributes()) {
-    const hidden = el.getAttribute('hidden');
-    if (hidden !== null && hidden.toLowerCase() !== 'until-found') return SKIP;
-    const editable = el.getAttribute('contenteditable');
-    if (editable !== null && editable.toLowerCase() !== 'false') return kind === BLOCK ? SKIP_BLOCK : SKIP_INLINE;
+    if (el.hasAttribute('hidden') && el.getAttribute('hidden')!.toLowerCase() !== 'until-found') return SKIP;
+    if (el.hasAttribute('contenteditable') && el.getAttribute('contenteditable')!.toLowerCase() !== 'false') {
+      return kind === BLOCK ? SKIP_BLOCK : SKIP_INLINE;
+    }
   }
   if (options.skip?.(el)) return SKIP;
   return kind;
@@ -216,62 +244,106 @@ function parentAcrossShadow(node: Node): Node | null {
   return node.nodeType === DOCUMENT_FRAGMENT_NODE ? ((node as ShadowRoot).host ?? null) : null;
 }
 
-function* walkTree(doc: Document, treeRoot: Node, options: BlockOptions, trees: Node[]): Generator<TextBlock, void, undefined> {
-  const shadowRootOf = options.shadowRootOf ?? defaultShadowRootOf;
-  const scope = treeRoot.getRootNode() as Document | ShadowRoot;
-  const walker = doc.createTreeWalker(treeRoot, SHOW_ELEMENT_AND_TEXT);
+/**
+ * The walk behind `iterateBlocks`, as an object whose `next()` returns one block at a time.
+ * Not a generator on purpose: a content script runs once per page, so its code is cold, and V8
+ * does not optimise a long loop inside a generator while it runs (no on-stack replacement in
+ * resumable functions); a plain method called once per block is compiled after a few calls.
+ */
+export class BlockReader {
+  private readonly doc: Document | null;
+  private readonly shadowRootOf: (el: Element) => ShadowRoot | null;
+  /** Trees to walk: the root, then each shadow root met, after the tree that hosts it. */
+  private readonly trees: Node[] = [];
+  private tree = -1;
+  private treeRoot: Node | null = null;
+  private scope: Document | ShadowRoot | null = null;
+  private walker: TreeWalker | null = null;
+  /** The next node to visit in the current tree; null when the tree is done. */
+  private node: Node | null = null;
   /** Shadow hosts met in this tree: only their slotted children are rendered. */
-  const hosts = new Set<Node>();
+  private hosts = new Set<Node>();
   /** Block-level elements open around the current node (innermost last). */
-  const containers: Node[] = [treeRoot];
-  let text = '';
-  let segments: TextSegment[] = [];
+  private containers: Node[] = [];
+  private text = '';
+  private segments: TextSegment[] = [];
+  private ready: TextBlock | null = null;
 
-  const take = (): TextBlock | null => {
-    const block = HAS_WORD.test(text)
-      ? { text, segments, root: scope, container: containers[containers.length - 1]! }
-      : null;
-    text = '';
-    segments = [];
-    return block;
-  };
-  const virtual = (separator: string): void => {
-    if (text === '') return;
-    segments.push({ node: null, start: text.length, end: text.length + separator.length });
-    text += separator;
-  };
+  constructor(
+    root: Node,
+    private readonly options: BlockOptions = {},
+  ) {
+    this.shadowRootOf = options.shadowRootOf ?? defaultShadowRootOf;
+    const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+    this.doc = doc;
+    if (!doc || doc.designMode === 'on' || !root.isConnected || insideSkipped(root, options)) return;
+    this.trees.push(root);
+  }
 
-  let node: Node | null = treeRoot;
-  while (node) {
+  /** The next block, or null when the walk is over. */
+  next(): TextBlock | null {
+    for (;;) {
+      if (this.node === null && !this.nextTree()) return null;
+      this.step();
+      const block = this.ready;
+      if (block) {
+        this.ready = null;
+        return block;
+      }
+    }
+  }
+
+  /** Closes the tree just walked (its last block) and opens the next one; false when none is left. */
+  private nextTree(): boolean {
+    if (this.treeRoot) {
+      this.take();
+      this.treeRoot = null;
+      if (this.ready) return true;
+    }
+    if (++this.tree >= this.trees.length || !this.doc) return false;
+    const root = this.trees[this.tree]!;
+    this.treeRoot = root;
+    this.scope = root.getRootNode() as Document | ShadowRoot;
+    this.walker = this.doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
+    this.hosts = new Set();
+    this.containers = [root];
+    this.node = root;
+    return true;
+  }
+
+  /** Visits `this.node` and moves to the next node; a block it completes goes to `ready`. */
+  private step(): void {
+    const node = this.node;
+    if (node === null) return; // a tree's last block, set by nextTree
+    const walker = this.walker!;
+    const treeRoot = this.treeRoot!;
     let enter = false;
     let kind: Kind = INLINE;
-    if (hosts.size > 0 && node.parentNode && hosts.has(node.parentNode) && !(node as Element | Text).assignedSlot) {
+    if (this.hosts.size > 0 && node.parentNode && this.hosts.has(node.parentNode) && !(node as Element | Text).assignedSlot) {
       // Not slotted: not rendered.
     } else if (node.nodeType === TEXT_NODE) {
       const data = (node as Text).data;
       if (data.length > 0) {
-        segments.push({ node: node as Text, start: text.length, end: text.length + data.length });
-        text += data;
+        this.segments.push({ node: node as Text, start: this.text.length, end: this.text.length + data.length });
+        this.text += data;
       }
     } else if (node.nodeType === ELEMENT_NODE) {
       const el = node as Element;
-      kind = kindOf(el, options);
-      if (kind === LINE_BREAK) virtual('\n');
-      else if (kind === SKIP_INLINE) virtual(' ');
-      else if (kind === SKIP_BLOCK) {
-        const block = take();
-        if (block) yield block;
-      } else if (kind !== SKIP) {
+      kind = kindOf(el, this.options);
+      if (kind === LINE_BREAK) this.virtual('\n');
+      else if (kind === SKIP_INLINE) this.virtual(' ');
+      else if (kind === SKIP_BLOCK) this.take();
+      else if (kind !== SKIP) {
         enter = !(el.localName === 'slot' && (el as HTMLSlotElement).assignedNodes().length > 0);
-        const shadow = shadowRootOf(el);
+        const shadow = this.shadowRootOf(el);
         if (shadow) {
-          hosts.add(el);
-          trees.push(shadow);
+          this.hosts.add(el);
+          this.trees.push(shadow);
+          this.options.onShadowRoot?.(shadow);
         }
         if (kind === BLOCK) {
-          const block = take();
-          if (block) yield block;
-          containers.push(el);
+          this.take();
+          this.containers.push(el);
         }
       }
     } else {
@@ -279,27 +351,42 @@ function* walkTree(doc: Document, treeRoot: Node, options: BlockOptions, trees: 
     }
 
     if (enter && walker.firstChild()) {
-      node = walker.currentNode;
-      continue;
+      this.node = walker.currentNode;
+      return;
     }
-    if (enter && kind === BLOCK) containers.pop();
+    if (enter && kind === BLOCK) this.containers.pop();
 
     // Leave the node: to its next sibling, or up, closing the blocks we climb out of.
-    node = null;
+    this.node = null;
     while (walker.currentNode !== treeRoot) {
       if (walker.nextSibling()) {
-        node = walker.currentNode;
-        break;
+        this.node = walker.currentNode;
+        return;
       }
       const parent = walker.parentNode();
-      if (!parent) break;
+      if (!parent) return;
       if (parent !== treeRoot && parent.nodeType === ELEMENT_NODE && KINDS.get((parent as Element).localName) === BLOCK) {
-        const block = take();
-        if (block) yield block;
-        containers.pop();
+        this.take();
+        this.containers.pop();
       }
     }
   }
-  const block = take();
-  if (block) yield block;
+
+  /** Ends the current block: it goes to `ready` if it has a word. */
+  private take(): void {
+    const text = this.text;
+    if (text !== '' && hasWord(text)) {
+      this.ready = { text, segments: this.segments, root: this.scope!, container: this.containers[this.containers.length - 1]! };
+    }
+    if (text !== '') {
+      this.text = '';
+      this.segments = [];
+    }
+  }
+
+  private virtual(separator: string): void {
+    if (this.text === '') return;
+    this.segments.push({ node: null, start: this.text.length, end: this.text.length + separator.length });
+    this.text += separator;
+  }
 }
