@@ -19,7 +19,13 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Every permission is used by a feature; the README explains each one.
-    permissions: ['storage', 'activeTab'],
+    permissions: ['storage', 'activeTab', 'contextMenus'],
+    // Keyboard: the next / previous highlight, its card open (src/background/commands.ts). J and K, as
+    // in mail and feed readers; Chromium refuses Alt+Shift+N and Alt+Shift+P (reserved), leaving them unset.
+    commands: {
+      'next-highlight': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_command_next__' },
+      'previous-highlight': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_command_previous__' },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -4,6 +4,7 @@
  * off. Every side effect hangs off `signal` (WXT's ctx) or the per-run AbortController, so that
  * switching off leaves nothing on the page.
  */
+import { passTimes } from './started';
 import type { MatchIndex, MatchRef } from '../dataset/compiled';
 import { askBackground } from '../messaging/client';
 import { ToContent, type PageMatch, type PageState, type ToContentReplies } from '../messaging/protocol';
@@ -11,11 +12,15 @@ import { serve } from '../messaging/serve';
 import { decide, siteOf, type Decision } from '../sites/policy';
 import { getSettings, getSiteChoice, watchSite } from '../sites/settings';
 import { HitIndex } from './hit-test';
+import { DisputedMarks } from './disputed';
 import { HoverCard } from './hover-card';
+import { navigate } from './navigate';
+import { quotesOf } from './quotes';
 import { looksLikeNews } from './news-detect';
-import { Painter, highlightApi, paintFor } from './painter';
-import { scanPage, type PlacedMatch } from './scan';
-import { UiHost } from './ui-host';
+import { LiveHighlights } from './live-highlights';
+import { Painter, highlightApi } from './painter';
+import type { PlacedMatch } from './scan';
+import { UI_TAG, UiHost } from './ui-host';
 
 interface Running {
   abort: AbortController;
@@ -23,14 +28,25 @@ interface Running {
   ui: UiHost;
   hits: HitIndex<PlacedMatch>;
   card: HoverCard<PlacedMatch>;
+  disputed: DisputedMarks;
   matches: PlacedMatch[];
   done: boolean;
 }
 
 export async function runContentScript(win: Window & typeof globalThis, signal: AbortSignal): Promise<void> {
+  passTimes.run = win.performance.now();
   const doc = win.document;
   const site = siteOf(win.location.href);
   if (site === null) return;
+  // Frames (all_frames): a same-origin frame is part of the page and gets its own run; a
+  // cross-origin one (an ad, an embed) stands aside. Only the top frame answers the popup and
+  // sets the badge, so the popup and the badge show the top document's matches.
+  const topDoc = sameOriginTop(win);
+  if (!topDoc) return;
+  const isTop = topDoc === doc;
+  const report = (count: number, off: boolean) => {
+    if (isTop) void askBackground('page:count', { count, off });
+  };
   const api = highlightApi(win);
   if (!api) return; // No CSS Custom Highlight API: stand aside rather than touch the DOM.
 
@@ -47,6 +63,7 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
     running.abort.abort();
     running.card.close();
     running.painter.clear();
+    running.disputed.clear();
     running.ui.destroy();
     running.hits.clear();
     running = null;
@@ -55,6 +72,7 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
   const start = async (gen: number) => {
     const idx = await loadIndex();
     if (!idx || gen !== generation || signal.aborted) return;
+    passTimes.ready = win.performance.now();
     const abort = new AbortController();
     const painter = new Painter(api);
     const ui = new UiHost(doc);
@@ -63,34 +81,43 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
       const r = await askBackground('data:details', { ref });
       return r.ok ? r.value : null;
     }, abort.signal);
-    const run: Running = { abort, painter, ui, hits, card, matches: [], done: false };
+    const run: Running = { abort, painter, ui, hits, card, disputed: new DisputedMarks(api), matches: [], done: false };
     running = run;
-    const matches = await scanPage(doc, idx, { signal: abort.signal, skip: (el) => el === ui.element });
-    if (abort.signal.aborted) return;
-    run.matches = matches;
-    const byPaint = new Map<ReturnType<typeof paintFor>, Range[]>();
-    for (const m of matches) {
-      const paint = paintFor(m.kind);
-      const list = byPaint.get(paint);
-      if (list) list.push(m.range);
-      else byPaint.set(paint, [m.range]);
-      hits.add(m);
-    }
-    for (const [paint, ranges] of byPaint) painter.add(paint, ranges);
+    // First pass, then the blocks that change (text arriving or leaving), painted as they change.
+    const live = new LiveHighlights(win, idx, painter, hits, {
+      signal: abort.signal,
+      isOwn: (node) => (node as Element).localName === UI_TAG,
+      startedAt: passTimes.script,
+      fetchAliases: async (words, pairs, actors) => {
+        const r = await askBackground('data:aliases', { words, pairs, actors });
+        return r.ok ? r.value : null;
+      },
+      onUpdate: () => {
+        run.matches = live.matches();
+        report(run.matches.length, false);
+        void run.disputed.update(run.matches);
+      },
+    });
+    if (!(await live.start())) return;
+    run.matches = live.matches();
     run.done = true;
-    void askBackground('page:count', { count: matches.length, off: false });
+    void run.disputed.update(run.matches);
+    report(run.matches.length, false);
   };
 
   const apply = async () => {
     const gen = ++generation;
+    const news = looksLikeNews(topDoc);
+    // A news page is on unless the reader said otherwise: ask for the index while the settings load.
+    if (news && !running) void loadIndex();
     const [settings, choice] = await Promise.all([getSettings(), getSiteChoice(site)]);
     if (gen !== generation || signal.aborted) return;
-    decision = decide({ url: win.location.href, settings, choice, looksLikeNews: looksLikeNews(doc) });
+    decision = decide({ url: win.location.href, settings, choice, looksLikeNews: news });
     if (decision.enabled) {
       if (!running) await start(gen);
     } else {
       stop();
-      void askBackground('page:count', { count: 0, off: decision.reason === 'site-off' || decision.reason === 'paused' });
+      report(0, decision.reason === 'site-off' || decision.reason === 'paused');
     }
   };
 
@@ -102,10 +129,14 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
     matches: running?.done ? summarize(running.matches) : [],
   });
 
-  const unserve = serve<typeof ToContent, ToContentReplies>(ToContent, {
-    'page:state': () => state(),
-    'page:reveal': ({ ref }) => (running ? reveal(running, ref) : false),
-  });
+  const unserve = isTop
+    ? serve<typeof ToContent, ToContentReplies>(ToContent, {
+        'page:state': () => state(),
+        'page:reveal': ({ ref }) => (running ? reveal(running, ref) : false),
+        'page:navigate': ({ direction }) => (running ? navigate(win, running.matches, running.card, direction) : false),
+        'page:quotes': () => (running?.done ? quotesOf(running.matches) : []),
+      })
+    : () => {};
   const unwatch = watchSite(site, () => void apply());
   signal.addEventListener('abort', () => {
     unserve();
@@ -113,6 +144,16 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
     stop();
   });
   await apply();
+}
+
+/** The top frame's document if this frame may read it (it is the top, or of the same origin); else null. */
+function sameOriginTop(win: Window): Document | null {
+  try {
+    const top = win.top ?? win;
+    return top === win ? win.document : top.document;
+  } catch {
+    return null;
+  }
 }
 
 /** One row per matched actor or figure, with how often it occurs. */

@@ -105,4 +105,26 @@ export function watchSite(site: string, onChange: () => void): () => void {
   return () => browser.storage.onChanged.removeListener(listener);
 }
 
+/**
+ * Makes the stored site choices exactly `choices` (an imported settings file): sets those given,
+ * removes the others. Called only with validated data (src/sites/settings-file.ts).
+ */
+export async function replaceSiteChoices(choices: Record<string, Choice>): Promise<void> {
+  const current = await listSiteChoices();
+  const stale = Object.keys(current).filter((site) => !(site in choices)).map(siteKey);
+  const next = Object.fromEntries(Object.entries(choices).map(([site, choice]) => [siteKey(site), choice]));
+  if (Object.keys(next).length > 0) await browser.storage.local.set(next);
+  if (stale.length > 0) await browser.storage.local.remove(stale);
+}
+
+/** Calls `onChange` when the settings or any site's choice change (the options page). Returns the function that stops watching. */
+export function watchAll(onChange: () => void): () => void {
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (area !== 'local') return;
+    if (Object.keys(changes).some((k) => k === SETTINGS_KEY || k.startsWith(SITE_PREFIX))) onChange();
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
 export const STORAGE_KEYS = { SETTINGS_KEY, SITE_PREFIX } as const;

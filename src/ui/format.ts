@@ -1,5 +1,5 @@
 /** Pure formatting of dataset values for display. */
-import type { DetailActor, DetailArticle, DetailFigure, DetailStatement } from '../dataset/compiled';
+import type { DetailActor, DetailArticle, DetailFigure, DetailStatement, Details } from '../dataset/compiled';
 import { t, type MessageKey } from './i18n';
 
 export function kindLabel(kind: string): string {
@@ -40,4 +40,19 @@ export function formatFigure(f: DetailFigure, locale?: string): string {
 export function articleLine(a: DetailArticle | undefined): string {
   if (!a) return '';
   return t('source_article', [a.publisherName, formatDate(a.published)]);
+}
+
+/** What a card or a row is about, in words: the actor's name, or the figure as the dataset gives it. */
+export function titleOf(details: Details): string {
+  return details.actor?.name ?? (details.figure ? formatFigure(details.figure) : '');
+}
+
+/** The most recent article the details draw on: the actor's role is given as of that one. */
+export function latestArticle(details: Details): DetailArticle | undefined {
+  return Object.values(details.articles).sort((a, b) => b.published.localeCompare(a.published))[0];
+}
+
+/** A dataset URL as a link target: http(s) only, so that a bad entry can never become a script URL. */
+export function safeHref(url: string): string | undefined {
+  return /^https?:\/\//i.test(url) ? url : undefined;
 }

@@ -1,82 +1,82 @@
 /**
- * The toolbar popup: the site switch, and what matched on the page with what the dataset says
- * about it. It asks the active tab's content script (or tab `?tab=<id>`, so that tests and
- * keyboard users can open it in a tab) for the page's state.
+ * The toolbar popup: the site and its switch, the global pause, and what matched on the page
+ * with what the dataset says about it. It asks the active tab's content script (or tab
+ * `?tab=<id>`, so that tests and keyboard users can open it in a tab) for the page's state, and
+ * says honestly when it has nothing to show: loading, nothing matched, switched off here, paused,
+ * not a news page, or a page where extensions cannot run.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { Details } from '../../dataset/compiled';
-import { askBackground, askTab } from '../../messaging/client';
-import type { PageMatch, PageState } from '../../messaging/protocol';
+import { askTab } from '../../messaging/client';
+import type { PageState } from '../../messaging/protocol';
 import type { Settings } from '../../sites/policy';
 import { getSettings, setSiteChoice, updateSettings } from '../../sites/settings';
-import { ActorHeader, DetailsView } from '../DetailsView';
-import { kindLabel } from '../format';
 import { t, type MessageKey } from '../i18n';
+import { ExportButton } from './ExportButton';
+import { MatchList } from './MatchList';
+import { silentReason, targetTab, type TargetTab } from './target';
 
 type View =
   | { kind: 'loading' }
-  | { kind: 'unreachable' }
+  | { kind: 'silent'; reason: ReturnType<typeof silentReason> }
   | { kind: 'page'; state: PageState };
 
-async function targetTab(search: string): Promise<number | null> {
-  const fromQuery = Number(new URLSearchParams(search).get('tab'));
-  if (Number.isInteger(fromQuery) && fromQuery > 0) return fromQuery;
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
-}
+const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function Popup({ search }: { search: string }) {
-  const [tabId, setTabId] = useState<number | null>(null);
+  const [tab, setTab] = useState<TargetTab | null>(null);
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [settings, setSettings] = useState<Settings | null>(null);
 
-  const refresh = useCallback(async (id: number) => {
-    const r = await askTab(id, 'page:state', {});
-    setView(r.ok ? { kind: 'page', state: r.value } : { kind: 'unreachable' });
+  const refresh = useCallback(async (target: TargetTab) => {
+    const r = await askTab(target.id, 'page:state', {});
+    setView(r.ok ? { kind: 'page', state: r.value } : { kind: 'silent', reason: silentReason(target.url) });
     return r.ok ? r.value : null;
   }, []);
 
+  /** Asks again until the page has finished scanning (a long page, or a switch just flipped). */
+  const settle = useCallback(
+    async (target: TargetTab, first = 0) => {
+      for (let i = 0; i < 60; i++) {
+        if (i > 0 || first > 0) await wait(i === 0 ? first : 100);
+        const state = await refresh(target);
+        if (!state || state.status !== 'scanning') break;
+      }
+    },
+    [refresh],
+  );
+
   useEffect(() => {
     void getSettings().then(setSettings);
-    void targetTab(search).then(async (id) => {
-      if (id === null) return setView({ kind: 'unreachable' });
-      setTabId(id);
-      // Poll while the page is still scanning (a long page, or a switch just flipped).
-      for (let i = 0; i < 50; i++) {
-        const state = await refresh(id);
-        if (!state || state.status !== 'scanning') break;
-        await new Promise((r) => setTimeout(r, 100));
-      }
+    void targetTab(search).then(async (target) => {
+      if (!target) return setView({ kind: 'silent', reason: 'unknown' });
+      setTab(target);
+      await settle(target);
     });
-  }, [search, refresh]);
-
-  const settle = useCallback(async () => {
-    if (tabId === null) return;
-    for (let i = 0; i < 50; i++) {
-      await new Promise((r) => setTimeout(r, 60));
-      const state = await refresh(tabId);
-      if (!state || state.status !== 'scanning') break;
-    }
-  }, [tabId, refresh]);
+  }, [search, settle]);
 
   const toggleSite = async (site: string, on: boolean) => {
     await setSiteChoice(site, on ? 'on' : 'off');
-    await settle();
+    if (tab) await settle(tab, 60);
   };
   const togglePause = async (paused: boolean) => {
     setSettings(await updateSettings({ paused }));
-    await settle();
+    if (tab) await settle(tab, 60);
   };
 
+  const state = view.kind === 'page' ? view.state : null;
   return (
-    <main class="nl-root nl-popup">
+    <main class="nl-root nl-popup" aria-busy={view.kind === 'loading' || state?.status === 'scanning'}>
       <header class="nl-popup-header">
-        <h1>{t('extName')}</h1>
+        <h1>
+          <span class="nl-logo" aria-hidden="true" />
+          {t('extName')}
+        </h1>
         {settings && (
           <label class="nl-pause">
             <input
               type="checkbox"
+              role="switch"
               data-testid="pause"
               checked={settings.paused}
               onChange={(e) => void togglePause((e.currentTarget as HTMLInputElement).checked)}
@@ -85,10 +85,34 @@ export function Popup({ search }: { search: string }) {
           </label>
         )}
       </header>
-      {view.kind === 'loading' && <p class="nl-state" data-state="loading">{t('popup_loading')}</p>}
-      {view.kind === 'unreachable' && <p class="nl-state" data-state="unreachable">{t('popup_unreachable')}</p>}
-      {view.kind === 'page' && <PageView state={view.state} tabId={tabId!} onToggle={toggleSite} />}
+      {view.kind === 'loading' && (
+        <p class="nl-state" data-state="loading" role="status">
+          {t('popup_loading')}
+        </p>
+      )}
+      {view.kind === 'silent' && <SilentPage reason={view.reason} />}
+      {state && tab && <PageView state={state} tabId={tab.id} onToggle={toggleSite} />}
+      <footer class="nl-popup-footer">
+        {state?.status === 'ready' && state.matches.length > 0 && tab && <ExportButton state={state} tabId={tab.id} />}
+        <button type="button" class="nl-link-button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
+          {t('popup_settings')}
+        </button>
+      </footer>
     </main>
+  );
+}
+
+const SILENT: Record<ReturnType<typeof silentReason>, MessageKey> = {
+  unsupported: 'popup_unsupported',
+  reload: 'popup_unreachable',
+  unknown: 'popup_unknown_page',
+};
+
+function SilentPage({ reason }: { reason: ReturnType<typeof silentReason> }) {
+  return (
+    <p class="nl-state" data-state={reason === 'reload' ? 'unreachable' : 'unsupported'} data-reason={reason} role="status">
+      {t(SILENT[reason])}
+    </p>
   );
 }
 
@@ -100,101 +124,53 @@ const OFF_MESSAGES: Record<string, MessageKey> = {
   unsupported: 'popup_unsupported',
 };
 
+const ON_MESSAGES: Record<string, MessageKey> = {
+  'news-page': 'popup_reason_news',
+  everywhere: 'popup_reason_everywhere',
+  'site-on': 'popup_reason_site_on',
+};
+
 function PageView({ state, tabId, onToggle }: { state: PageState; tabId: number; onToggle: (site: string, on: boolean) => void }) {
-  const site = state.site;
+  const { site, decision } = state;
+  const offState = decision.reason === 'paused' ? 'paused' : decision.reason === 'unsupported' ? 'unsupported' : 'off';
   return (
     <>
       {site && (
-        <label class="nl-switch">
-          <input
-            type="checkbox"
-            role="switch"
-            data-testid="site-switch"
-            checked={state.decision.enabled}
-            disabled={state.decision.reason === 'paused'}
-            onChange={(e) => onToggle(site, (e.currentTarget as HTMLInputElement).checked)}
-          />
-          <span>{t('popup_site_switch', site)}</span>
-        </label>
+        <section class="nl-site" aria-label={site}>
+          <label class="nl-switch">
+            <input
+              type="checkbox"
+              role="switch"
+              data-testid="site-switch"
+              checked={decision.enabled}
+              disabled={decision.reason === 'paused'}
+              onChange={(e) => onToggle(site, (e.currentTarget as HTMLInputElement).checked)}
+            />
+            <span class="nl-switch-label">{t('popup_site_switch', site)}</span>
+          </label>
+          {decision.enabled && (
+            <p class="nl-reason" data-reason={decision.reason}>
+              {t(ON_MESSAGES[decision.reason] ?? 'popup_reason_site_on')}
+            </p>
+          )}
+        </section>
       )}
-      {!state.decision.enabled && (
-        <p class="nl-state" data-state="off">
-          {t(OFF_MESSAGES[state.decision.reason] ?? 'popup_off_here')}
+      {!decision.enabled && (
+        <p class="nl-state" data-state={offState} data-reason={decision.reason} role="status">
+          {t(OFF_MESSAGES[decision.reason] ?? 'popup_off_here')}
         </p>
       )}
-      {state.status === 'scanning' && <p class="nl-state" data-state="loading">{t('popup_loading')}</p>}
+      {state.status === 'scanning' && (
+        <p class="nl-state" data-state="loading" role="status">
+          {t('popup_loading')}
+        </p>
+      )}
       {state.status === 'ready' && state.matches.length === 0 && (
-        <p class="nl-state" data-state="empty">{t('popup_no_matches')}</p>
+        <p class="nl-state" data-state="empty" role="status">
+          {t('popup_no_matches')}
+        </p>
       )}
       {state.status === 'ready' && state.matches.length > 0 && <MatchList matches={state.matches} tabId={tabId} />}
     </>
-  );
-}
-
-const GROUPS: { key: MessageKey; kinds: string[] }[] = [
-  { key: 'group_people', kinds: ['person'] },
-  { key: 'group_organisations', kinds: ['organisation', 'government', 'media', 'group', 'anonymous'] },
-  { key: 'group_countries', kinds: ['country'] },
-  { key: 'group_figures', kinds: ['figure'] },
-];
-
-function MatchList({ matches, tabId }: { matches: PageMatch[]; tabId: number }) {
-  return (
-    <div class="nl-matches" data-testid="matches">
-      <h2 class="nl-matches-title">{t('popup_matches')}</h2>
-      {GROUPS.map((g) => {
-        const rows = matches.filter((m) => g.kinds.includes(m.kind));
-        if (rows.length === 0) return null;
-        return (
-          <section key={g.key} class="nl-group" data-group={g.key}>
-            <h3>{t(g.key)}</h3>
-            <ul>
-              {rows.map((m) => (
-                <MatchRow key={`${m.ref.type}:${m.ref.id}`} match={m} tabId={tabId} />
-              ))}
-            </ul>
-          </section>
-        );
-      })}
-    </div>
-  );
-}
-
-function MatchRow({ match, tabId }: { match: PageMatch; tabId: number }) {
-  const [open, setOpen] = useState(false);
-  const [details, setDetails] = useState<Details | null | undefined>(undefined);
-  const toggle = async () => {
-    const next = !open;
-    setOpen(next);
-    if (next && details === undefined) {
-      const r = await askBackground('data:details', { ref: match.ref });
-      setDetails(r.ok ? r.value : null);
-    }
-  };
-  return (
-    <li class="nl-match" data-ref={`${match.ref.type}:${match.ref.id}`}>
-      <button type="button" class="nl-match-row" aria-expanded={open} onClick={() => void toggle()}>
-        <span class={`nl-kind-dot nl-kind-${match.kind}`} aria-hidden="true" />
-        <span class="nl-match-name">{match.name}</span>
-        <span class="nl-match-kind">{kindLabel(match.kind)}</span>
-        <span class="nl-count" data-testid="count">
-          {t('popup_occurrences', String(match.count))}
-        </span>
-      </button>
-      {open && (
-        <div class="nl-match-details">
-          <button type="button" class="nl-reveal" onClick={() => void askTab(tabId, 'page:reveal', { ref: match.ref })}>
-            {t('popup_show_on_page')}
-          </button>
-          {details === undefined && <p class="nl-state">{t('popup_loading')}</p>}
-          {details && (
-            <>
-              <ActorHeader details={details} />
-              <DetailsView details={details} />
-            </>
-          )}
-        </div>
-      )}
-    </li>
   );
 }

@@ -1,0 +1,53 @@
+/**
+ * The options page: where NewsLens runs (the mode and the pause), the reader's sites with their
+ * switches, import and export of all of it as a JSON file, and what the bundled dataset holds.
+ * Everything it stores goes through src/sites/settings.ts; it follows changes made elsewhere
+ * (the popup, the context menu) while it is open.
+ */
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import type { Settings, SiteChoice } from '../../sites/policy';
+import { getSettings, listSiteChoices, watchAll } from '../../sites/settings';
+import { t } from '../i18n';
+import { DatasetSection } from './DatasetSection';
+import { ModeSection } from './ModeSection';
+import { ShortcutsSection } from './ShortcutsSection';
+import { SitesSection } from './SitesSection';
+import { TransferSection } from './TransferSection';
+
+export function Options() {
+  const [settings, setSettings] = useState<Settings | null>(null);
+  const [sites, setSites] = useState<Record<string, SiteChoice> | null>(null);
+  const reload = useCallback(async () => {
+    const [s, c] = await Promise.all([getSettings(), listSiteChoices()]);
+    setSettings(s);
+    setSites(c);
+  }, []);
+  useEffect(() => {
+    void reload();
+    return watchAll(() => void reload());
+  }, [reload]);
+
+  return (
+    <main class="nl-root nl-options">
+      <header class="nl-options-header">
+        <h1>
+          <span class="nl-logo" aria-hidden="true" />
+          {t('options_title')}
+        </h1>
+      </header>
+      {settings && sites ? (
+        <>
+          <ModeSection settings={settings} />
+          <SitesSection sites={sites} />
+          <TransferSection settings={settings} sites={sites} />
+        </>
+      ) : (
+        <p class="nl-state" role="status">
+          {t('options_loading')}
+        </p>
+      )}
+      <ShortcutsSection />
+      <DatasetSection />
+    </main>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * The page's matches, grouped by kind (people, organisations, countries, figures) with a count
+ * per group, and sorted within a group by how much the dataset says about each (its weight, from
+ * the background), then by how often it occurs. A row expands to the statements, attribution
+ * and disputes, as in the card, with "Show on page".
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { Details } from '../../dataset/compiled';
+import { askBackground, askTab } from '../../messaging/client';
+import type { MatchWeight, PageMatch } from '../../messaging/protocol';
+import { ActorHeader, DetailsView } from '../DetailsView';
+import { kindLabel } from '../format';
+import { t, type MessageKey } from '../i18n';
+import { refKey } from './jsonld';
+
+export const GROUPS: { key: MessageKey; kinds: string[] }[] = [
+  { key: 'group_people', kinds: ['person', 'anonymous'] },
+  { key: 'group_organisations', kinds: ['organisation', 'government', 'media', 'group'] },
+  { key: 'group_countries', kinds: ['country'] },
+  { key: 'group_figures', kinds: ['figure'] },
+];
+
+/** Heaviest first; then the most frequent; then by name. */
+export function sortMatches(matches: PageMatch[], weights: Map<string, MatchWeight>): PageMatch[] {
+  const w = (m: PageMatch) => weights.get(refKey(m.ref))?.weight ?? 0;
+  return [...matches].sort((a, b) => w(b) - w(a) || b.count - a.count || a.name.localeCompare(b.name));
+}
+
+export function MatchList({ matches, tabId }: { matches: PageMatch[]; tabId: number }) {
+  const [weights, setWeights] = useState<Map<string, MatchWeight> | null>(null);
+  const refsKey = matches.map((m) => refKey(m.ref)).join('|');
+  useEffect(() => {
+    let live = true;
+    void askBackground('data:weights', { refs: matches.map((m) => m.ref) }).then((r) => {
+      if (!live) return;
+      setWeights(new Map(r.ok ? matches.map((m, i) => [refKey(m.ref), r.value[i]!] as const) : []));
+    });
+    return () => {
+      live = false;
+    };
+  }, [refsKey]);
+  const sorted = sortMatches(matches, weights ?? new Map());
+  const total = matches.reduce((n, m) => n + m.count, 0);
+  return (
+    <div class="nl-matches" data-testid="matches" data-sorted={weights ? 'weight' : 'count'}>
+      <h2 class="nl-matches-title">
+        {t('popup_matches')} <span class="nl-total">{t('popup_match_count', String(total))}</span>
+      </h2>
+      {GROUPS.map((g) => {
+        const rows = sorted.filter((m) => g.kinds.includes(m.kind));
+        if (rows.length === 0) return null;
+        return (
+          <section key={g.key} class="nl-group" data-group={g.key} aria-label={t(g.key)}>
+            <h3>
+              {t('group_count', [t(g.key), String(rows.length)])}
+            </h3>
+            <ul>
+              {rows.map((m) => (
+                <MatchRow key={refKey(m.ref)} match={m} tabId={tabId} weight={weights?.get(refKey(m.ref))} />
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function MatchRow({ match, tabId, weight }: { match: PageMatch; tabId: number; weight: MatchWeight | undefined }) {
+  const [open, setOpen] = useState(false);
+  const [details, setDetails] = useState<Details | null | undefined>(undefined);
+  const id = `nl-row-${refKey(match.ref).replace(/[^a-z0-9-]/gi, '-')}`;
+  const toggle = async () => {
+    const next = !open;
+    setOpen(next);
+    if (next && details === undefined) {
+      const r = await askBackground('data:details', { ref: match.ref });
+      setDetails(r.ok ? r.value : null);
+    }
+  };
+  return (
+    <li class="nl-match" data-ref={refKey(match.ref)} data-weight={weight?.weight}>
+      <button type="button" class="nl-match-row" aria-expanded={open} aria-controls={id} onClick={() => void toggle()}>
+        <span class={`nl-kind-dot nl-kind-${match.kind}`} aria-hidden="true" />
+        <span class="nl-match-name">{match.name}</span>
+        <span class="nl-match-kind">{kindLabel(match.kind)}</span>
+        {weight?.disputed && (
+          <span class="nl-badge nl-disputed-badge" title={t('popup_disputed_hint')}>
+            ⚑ {t('popup_disputed')}
+          </span>
+        )}
+        <span class="nl-count" data-testid="count" aria-label={t('popup_occurrences_label', String(match.count))}>
+          {t('popup_occurrences', String(match.count))}
+        </span>
+      </button>
+      {open && (
+        <div class="nl-match-details" id={id}>
+          <button type="button" class="nl-reveal" data-testid="reveal" onClick={() => void askTab(tabId, 'page:reveal', { ref: match.ref })}>
+            {t('popup_show_on_page')}
+          </button>
+          {details === undefined && <p class="nl-state">{t('popup_loading')}</p>}
+          {details && (
+            <>
+              <ActorHeader details={details} />
+              <DetailsView details={details} pageText={match.ref.type === 'figure' ? match.name : undefined} />
+            </>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}
