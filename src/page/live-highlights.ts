@@ -6,8 +6,9 @@
  * All the work runs in time slices (slices.ts) and stops when the run's AbortSignal fires: the
  * observers disconnect, a pending frame is cancelled, a rescan in progress drops what it read.
  *
- * Two performance entries are left for the benchmark (scripts/bench.ts), both measures whose
- * names start with "newslens:", so that it times the real built extension:
+ * In the benchmark's builds only (`__NEWSLENS_BENCH__`, set by scripts/bench.ts; a build for
+ * readers leaves nothing a page could read), two performance entries are left for the benchmark,
+ * both measures whose names start with "newslens:", so that it times the real built extension:
  * - `newslens:pass`: from the content script's start until the first pass's highlights are
  *   registered (`detail`: the time spent working in slices, their number, the matches, the
  *   modules' start-up before the controller ran, and the wait for the settings and the index);
@@ -18,11 +19,14 @@
 import type { AliasBatch, IndexReply } from '../messaging/protocol';
 import type { HitIndex } from './hit-test';
 import { Lexicon } from './lexicon';
-import { paintFor, type Paint, type Painter } from './painter';
+import { paintFor, type Painter } from './painter';
 import { PageScan, type PlacedMatch, type ScanChange } from './scan';
 import { Slicer } from './slices';
 import { passTimes } from './started';
 import { PageWatch, type PageChanges } from './watch';
+
+/** Ranges painted (or indexed) between two looks at the clock. */
+const PAINT_BATCH = 256;
 
 export interface LiveOptions {
   signal: AbortSignal;
@@ -81,8 +85,7 @@ export class LiveHighlights {
     // Watch before reading, so that nothing that changes during the pass is missed.
     this.watch.observe(doc);
     const change = await this.scan.rescan([doc.documentElement], this.slicer);
-    if (!change) return false;
-    this.paint(change);
+    if (!change || !(await this.paint(change))) return false;
     this.slicer.end();
     this.measure(true);
     return true;
@@ -96,27 +99,39 @@ export class LiveHighlights {
     let change: ScanChange | null;
     if (changes.full) change = await this.scan.rescan([doc.documentElement], this.slicer);
     else if (changes.dirty.size > 0) change = await this.scan.rescan(changes.dirty, this.slicer);
-    else change = this.scan.sweep();
-    if (!change) return;
-    this.paint(change);
+    else change = await this.scan.sweep(this.slicer);
+    if (!change || !(await this.paint(change))) return;
     this.slicer.end();
     this.measure(false);
     if (change.added.length > 0 || change.removed.length > 0) this.options.onUpdate?.();
   }
 
-  private paint(change: ScanChange): void {
+  /**
+   * Paints a change, in slices: a page with thousands of matches (or a body replaced with all its
+   * names) must not turn into one long task here either. The scan's state is already whole; the
+   * paint catches up within a few frames. False when the run was aborted meanwhile (the caller
+   * has cleared the painter).
+   */
+  private async paint(change: ScanChange): Promise<boolean> {
+    const slicer = this.slicer;
+    const each = async (items: readonly PlacedMatch[], fn: (m: PlacedMatch) => void): Promise<boolean> => {
+      for (let i = 0; i < items.length; i++) {
+        fn(items[i]!);
+        if (i % PAINT_BATCH === PAINT_BATCH - 1 && slicer.due() && !(await slicer.yield())) return false;
+      }
+      return true;
+    };
     if (change.removed.length > 0) {
-      for (const [paint, ranges] of byPaint(change.removed)) this.painter.remove(paint, ranges);
-      // The hit index has no removal: rebuilt from the matches left (a few hundred at most).
+      if (!(await each(change.removed, (m) => this.painter.remove(paintFor(m.kind), [m.range])))) return false;
+      // The hit index has no removal: rebuilt from the matches left.
       this.hits.clear();
-      for (const m of this.scan.matches()) this.hits.add(m);
-    } else {
-      for (const m of change.added) this.hits.add(m);
-    }
-    for (const [paint, ranges] of byPaint(change.added)) this.painter.add(paint, ranges);
+      if (!(await each(this.scan.matches(), (m) => this.hits.add(m)))) return false;
+    } else if (!(await each(change.added, (m) => this.hits.add(m)))) return false;
+    return each(change.added, (m) => this.painter.add(paintFor(m.kind), [m.range]));
   }
 
   private measure(pass: boolean): void {
+    if (!__NEWSLENS_BENCH__) return;
     const perf = this.win.performance;
     try {
       if (pass) {
@@ -138,15 +153,4 @@ export class LiveHighlights {
       // No User Timing here: nothing to report.
     }
   }
-}
-
-function byPaint(matches: readonly PlacedMatch[]): Map<Paint, Range[]> {
-  const groups = new Map<Paint, Range[]>();
-  for (const m of matches) {
-    const paint = paintFor(m.kind);
-    const list = groups.get(paint);
-    if (list) list.push(m.range);
-    else groups.set(paint, [m.range]);
-  }
-  return groups;
 }

@@ -9,6 +9,12 @@
  * (slices.ts); the records change only at the end, in one synchronous step, so that the state is
  * never half of one scan and half of another.
  *
+ * Nothing of a pass runs in one long task, however large the page (the bar is 50 ms): blocks are
+ * read, matched and placed (their DOM ranges made) in slices; a block of more than `CHUNK`
+ * characters (one 5 MB text node) is matched a window at a time; the commit does no DOM work but
+ * the ambiguity rule's few ranges; and the reading order of the records is kept as they come
+ * (a tree walk reads in document order), so that listing the matches in order sorts nothing.
+ *
  * The ambiguity rule is page-wide (src/matching/ambiguity.ts): an unsafe alias ("Johnson") is
  * kept only while the page also names its actor safely ("Boris Johnson"). Each record counts
  * the actors it supports; when the page's supported set grows or shrinks (text arrives or
@@ -18,7 +24,7 @@
 import type { MatchIndex, MatchRef } from '../dataset/compiled';
 import type { ActorKind } from '../dataset/schema';
 import { applySupport, supportedActors } from '../matching/ambiguity';
-import type { TextMatch } from '../matching/matcher';
+import type { Matcher, TextMatch } from '../matching/matcher';
 import { BlockReader, rangeFor, type BlockOptions, type TextBlock } from './blocks';
 import { AliasRequest, type Lexicon } from './lexicon';
 import type { Slicer } from './slices';
@@ -50,7 +56,19 @@ interface BlockRecord {
   /** Whether some span depends on support: it is re-judged when the supported set changes. */
   unsafe: boolean;
   kept: Kept[];
+  /** Each found match placed in the DOM (null: its text changed since it was read), made while reading, in slices. */
+  placed: Map<TextMatch, PlacedMatch | null>;
+  /** Records of one run were read one after the other from one root, in document order (`insertInOrder`). */
+  run: number;
 }
+
+/** A block longer than this is matched a window at a time, so that one huge text node is not one long task. */
+export const CHUNK = 32_768;
+/** Text on either side of a window that its matches may reach into or read as context (names, figures and their cue words are far shorter). */
+const OVERLAP = 512;
+/** Matches placed, or records judged, between two looks at the clock. */
+const PLACE_BATCH = 128;
+const JUDGE_BATCH = 64;
 
 export class PageScan {
   /** Records by block container; a container holds several blocks when block elements interrupt its inline text. */
@@ -58,6 +76,8 @@ export class PageScan {
   /** Actor → how many records support it. */
   private readonly support = new Map<number, number>();
   private supported = new Set<number>();
+  /** Every record in reading order (a shadow tree's records at its host). */
+  private order: BlockRecord[] = [];
   private ordered: PlacedMatch[] | null = [];
   /** `options.onShadowRoot` hears of every shadow root a reading enters: each needs watching. */
   constructor(
@@ -75,12 +95,8 @@ export class PageScan {
   /** Every match on the page, in reading order (a shadow tree's text at its host). */
   matches(): PlacedMatch[] {
     if (this.ordered) return this.ordered;
-    const all: BlockRecord[] = [];
-    for (const list of this.records.values()) for (const r of list) all.push(r);
-    const keys = all.map(firstTextNode);
-    const order = all.map((_, i) => i).sort((a, b) => compareComposed(keys[a]!, keys[b]!) || a - b);
     this.ordered = [];
-    for (const i of order) for (const k of all[i]!.kept) this.ordered.push(k.placed);
+    for (const r of this.order) for (const k of r.kept) this.ordered.push(k.placed);
     return this.ordered;
   }
 
@@ -97,14 +113,15 @@ export class PageScan {
     const wanted = new AliasRequest();
     const waiting: TextBlock[] = [];
     let matcher = this.lexicon.matcher;
+    let run = 0;
     for (const root of targets) {
       const reader = new BlockReader(root, this.options);
+      run++;
       for (let block = reader.next(); block; block = reader.next()) {
-        if (this.lexicon.want(block.text, wanted, block.container)) waiting.push(block);
-        else {
-          const found = matcher.find(block.text);
-          if (found.length > 0) fresh.push(this.record(block, found));
-        }
+        if (this.lexicon.want(block.text, wanted, block.container)) {
+          waiting.push(block);
+          run++; // the blocks after it are no longer next to the ones before
+        } else if (!(await this.read(block, matcher, fresh, slicer, run))) return null;
         if (slicer.due() && !(await slicer.yield())) return null;
       }
     }
@@ -114,8 +131,7 @@ export class PageScan {
       if (!slicer.resume()) return null;
       matcher = this.lexicon.matcher;
       for (const block of waiting) {
-        const found = matcher.find(block.text);
-        if (found.length > 0) fresh.push(this.record(block, found));
+        if (!(await this.read(block, matcher, fresh, slicer, ++run))) return null;
         if (slicer.due() && !(await slicer.yield())) return null;
       }
       // Blocks read before this load whose words now start an alias: read again, in a later update.
@@ -133,12 +149,12 @@ export class PageScan {
       const stale = this.lexicon.takeStale();
       if (stale.length > 0) this.onStale(stale);
     }
-    return this.commit(targets, fresh);
+    return this.commit(targets, fresh, slicer);
   }
 
   /** Drops the records of text that left the page (no new reading); what to unpaint. */
-  sweep(): ScanChange {
-    return this.commit([], []);
+  sweep(slicer: Slicer): Promise<ScanChange | null> {
+    return this.commit([], [], slicer);
   }
 
   /** Forgets everything (the run ends); the caller clears the painter. */
@@ -146,24 +162,56 @@ export class PageScan {
     this.records.clear();
     this.support.clear();
     this.supported.clear();
+    this.order = [];
     this.ordered = [];
   }
 
-  private record(block: TextBlock, found: TextMatch[]): BlockRecord {
+  /** Matches one block and places its matches, in slices; its record goes to `fresh`. False when the run was aborted. */
+  private async read(block: TextBlock, matcher: Matcher, fresh: BlockRecord[], slicer: Slicer, run: number): Promise<boolean> {
+    const found = block.text.length > CHUNK ? await findLong(matcher, block.text, slicer) : matcher.find(block.text);
+    if (found === null) return false;
+    if (found.length === 0) return true;
     const supports = [...supportedActors([found])];
     const unsafe = found.some((m) => !m.safe);
-    return { block, found, supports, unsafe, kept: [] };
+    const record: BlockRecord = { block, found, supports, unsafe, kept: [], placed: new Map(), run };
+    for (let i = 0; i < found.length; i++) {
+      const match = found[i]!;
+      // An unsafe match is placed only if the ambiguity rule keeps it (judge): most never are.
+      if (match.safe) record.placed.set(match, this.place(block, match));
+      if (i % PLACE_BATCH === PLACE_BATCH - 1 && slicer.due() && !(await slicer.yield())) return false;
+    }
+    fresh.push(record);
+    return true;
   }
 
-  private commit(targets: readonly Node[], fresh: BlockRecord[]): ScanChange {
+  private place(block: TextBlock, match: TextMatch): PlacedMatch | null {
+    const pos = rangeFor(block, match.start, match.end);
+    if (!pos) return null; // The text changed under us: the watcher has queued its block.
+    const range = this.doc.createRange();
+    range.setStart(pos.startNode, pos.startOffset);
+    range.setEnd(pos.endNode, pos.endOffset);
+    return toPlaced(this.index, match, range);
+  }
+
+  /**
+   * Makes a reading the page's state: the records it replaces go, the fresh ones come in, and
+   * the ambiguity rule judges what changed. Bookkeeping first, in one step; then the judging,
+   * in slices (on a page of 200,000 text nodes it is thousands of records). Null when the run
+   * was aborted during the judging: the run is being discarded, whatever is half-judged with it.
+   */
+  private async commit(targets: readonly Node[], fresh: BlockRecord[], slicer: Slicer): Promise<ScanChange | null> {
     const change: ScanChange = { added: [], removed: [] };
     // Out: records inside a rescanned root, or whose container left the page.
     const rescanned = new Set(targets);
+    let dropped = false;
     for (const [container, list] of this.records) {
       if (container.isConnected && !insideAny(rescanned, container)) continue;
       this.records.delete(container);
       for (const r of list) this.drop(r, change);
+      dropped = true;
     }
+    if (dropped) this.order = this.order.filter((r) => this.records.get(r.block.container)?.includes(r) === true);
+    this.insertInOrder(fresh);
     // In: the fresh records, judged by the support they bring with them.
     for (const r of fresh) {
       for (const actor of r.supports) this.support.set(actor, (this.support.get(actor) ?? 0) + 1);
@@ -171,18 +219,53 @@ export class PageScan {
     const before = this.supported;
     this.supported = new Set(this.support.keys());
     const supportChanged = before.size !== this.supported.size || [...before].some((a) => !this.supported.has(a));
+    const toJudge: BlockRecord[] = [];
     if (supportChanged) {
-      for (const list of this.records.values()) for (const r of list) if (r.unsafe) this.judge(r, change);
+      for (const list of this.records.values()) for (const r of list) if (r.unsafe) toJudge.push(r);
     }
     for (const r of fresh) {
       const container = r.block.container;
       const list = this.records.get(container);
       if (list) list.push(r);
       else this.records.set(container, [r]);
-      this.judge(r, change);
+      toJudge.push(r);
     }
-    if (change.added.length > 0 || change.removed.length > 0) this.ordered = null;
+    this.ordered = null;
+    for (let i = 0; i < toJudge.length; i++) {
+      this.judge(toJudge[i]!, change);
+      if (i % JUDGE_BATCH === JUDGE_BATCH - 1 && slicer.due() && !(await slicer.yield())) return null;
+    }
     return change;
+  }
+
+  /**
+   * Puts fresh records into the reading order. Records come as a reading found them: each
+   * rescanned root's blocks of one tree in document order (a run: same `run` and tree), and
+   * nothing kept lies inside a rescanned root (commit dropped it). So only the first record of each run is placed
+   * by comparison (a binary search), and the rest of the run follows it.
+   */
+  private insertInOrder(fresh: readonly BlockRecord[]): void {
+    let run: BlockRecord[] = [];
+    const flush = () => {
+      if (run.length === 0) return;
+      const key = firstTextNode(run[0]!);
+      let lo = 0;
+      let hi = this.order.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (compareComposed(firstTextNode(this.order[mid]!), key) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      this.order = lo === this.order.length ? this.order.concat(run) : this.order.slice(0, lo).concat(run, this.order.slice(lo));
+      run = [];
+    };
+    let previous: BlockRecord | null = null;
+    for (const r of fresh) {
+      if (previous && (previous.run !== r.run || previous.block.root !== r.block.root)) flush();
+      run.push(r);
+      previous = r;
+    }
+    flush();
   }
 
   private drop(r: BlockRecord, change: ScanChange): void {
@@ -207,18 +290,53 @@ export class PageScan {
         next.push(same);
         continue;
       }
-      const pos = rangeFor(r.block, match.start, match.end);
-      if (!pos) continue; // The text changed under us: the watcher has queued its block.
-      const range = this.doc.createRange();
-      range.setStart(pos.startNode, pos.startOffset);
-      range.setEnd(pos.endNode, pos.endOffset);
-      const placed = toPlaced(this.index, match, range);
+      let placed = r.placed.get(match);
+      if (placed === undefined) r.placed.set(match, (placed = this.place(r.block, match)));
+      if (!placed) continue;
       next.push({ match, placed });
       change.added.push(placed);
     }
     for (const k of old.values()) change.removed.push(k.placed);
     r.kept = next;
   }
+}
+
+/**
+ * `matcher.find` over a long text, one window at a time with a yield between windows when the
+ * slice is spent. Windows start and end at whitespace; each reads `OVERLAP` characters beyond its
+ * stretch on both sides (context, and a match that starts inside and ends beyond), and keeps the
+ * matches that start inside its stretch: the result is what one call over the whole text gives.
+ * Null when the run was aborted.
+ */
+export async function findLong(matcher: Matcher, text: string, slicer: Slicer): Promise<TextMatch[] | null> {
+  const out: TextMatch[] = [];
+  for (let from = 0; from < text.length; ) {
+    const to = cutAt(text, from + CHUNK);
+    const windowStart = from === 0 ? 0 : cutAt(text, Math.max(0, from - OVERLAP), -1);
+    const windowEnd = cutAt(text, to + OVERLAP);
+    for (const m of matcher.find(text.slice(windowStart, windowEnd))) {
+      const start = m.start + windowStart;
+      if (start < from || start >= to) continue;
+      out.push({ ...m, start, end: m.end + windowStart });
+    }
+    from = to;
+    if (from < text.length && slicer.due() && !(await slicer.yield())) return null;
+  }
+  return out;
+}
+
+/** The first whitespace at or after `at` (or before it, `direction` -1), or the text's end (start). */
+function cutAt(text: string, at: number, direction: 1 | -1 = 1): number {
+  if (at >= text.length) return text.length;
+  if (at <= 0) return 0;
+  const limit = 256;
+  for (let i = 0; i < limit; i++) {
+    const k = at + i * direction;
+    if (k <= 0 || k >= text.length) break;
+    const c = text.charCodeAt(k);
+    if (c === 0x20 || c === 0x0a || c === 0x09 || c === 0x0d || c === 0xa0) return k;
+  }
+  return at; // no whitespace near: a word 256 characters long is no name
 }
 
 function toPlaced(index: MatchIndex, m: TextMatch, range: Range): PlacedMatch {

@@ -140,6 +140,32 @@ test('a block appended to a long feed is highlighted, in reading order with the 
   expect(texts.slice(-2)).toEqual(['Emmanuel Macron', 'Boris Johnson']);
 });
 
+test('blocks changed in several places at once, and a shadow tree filled later, keep reading order', async () => {
+  const page = await open(
+    '<p id="a">Vladimir Putin spoke.</p><p id="b">Plain.</p><p>Boris Johnson wrote.</p><p id="c">Plain.</p>' +
+      '<div id="host"></div><p>Putin again.</p><p id="d">Plain.</p>',
+  );
+  expect(await painted(page)).toEqual(['Vladimir Putin', 'Boris Johnson', 'Putin']);
+  await page.evaluate(() => {
+    document.getElementById('d')!.textContent = 'Macron, last: Emmanuel Macron.';
+    document.getElementById('b')!.textContent = 'Emmanuel Macron second.';
+    document.getElementById('c')!.textContent = 'Johnson fourth.';
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).append(Object.assign(document.createElement('p'), { textContent: 'Vladimir Putin, in the shadow.' }));
+    document.getElementById('host')!.replaceWith(host);
+  });
+  await settle(page);
+  expect(await page.evaluate(() => window.run.live.matches().map((m) => m.range.toString()))).toEqual([
+    'Vladimir Putin',
+    'Emmanuel Macron',
+    'Boris Johnson',
+    'Johnson',
+    'Vladimir Putin',
+    'Putin',
+    'Emmanuel Macron',
+  ]);
+});
+
 test('past a thousand changes in a frame (a full rescan), the result is what a fresh pass gives', async () => {
   const page = await open('<div id="feed"></div><p>Johnson declined.</p>');
   expect(await painted(page)).toEqual([]);
