@@ -1,10 +1,23 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { datasetPlugin } from './src/dataset/vite-plugin';
 
 // The one build configuration for Chrome (MV3) and Firefox (MV2 by default, MV3 with --mv3).
 export default defineConfig({
+  // The extension's pages and background use webextension-polyfill through `wxt/browser`; the
+  // content script does without it (src/messaging/ext.ts says why), so in its build `wxt/browser`
+  // (which WXT's own content-script code imports) is WXT's plain `browser`, not the polyfill.
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      const plain = { find: /^wxt\/browser$/, replacement: createRequire(import.meta.url).resolve('wxt/browser') };
+      const alias = config.resolve?.alias ?? [];
+      const entries = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = { ...config.resolve, alias: [plain, ...entries] };
+    },
+  },
   srcDir: '.',
   entrypointsDir: 'entrypoints',
   publicDir: 'public',
@@ -13,6 +26,10 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact(), datasetPlugin()],
     build: { sourcemap: false },
+    // The benchmark's builds (scripts/bench.ts) leave two `newslens:*` performance measures for it
+    // to read. Only those builds: a page sees the measures of every script in its document, and
+    // what the extension does on a page is the reader's business, not the page's.
+    define: { __NEWSLENS_BENCH__: JSON.stringify(process.env.NEWSLENS_BENCH === '1') },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

@@ -122,7 +122,7 @@ export function selectPages(pages: PageFile[], all: boolean, sample: number): Pa
 }
 
 function buildExtension(outDir: string, dataset: string | null): void {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEWSLENS_OUT: outDir, WXT_TELEMETRY: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, NEWSLENS_OUT: outDir, NEWSLENS_BENCH: '1', WXT_TELEMETRY: '0' };
   if (dataset) env.NEWSLENS_DATASET = dataset;
   else delete env.NEWSLENS_DATASET;
   const r = spawnSync('npx', ['wxt', 'build'], { cwd: REPO, env, encoding: 'utf8' });

@@ -24,6 +24,8 @@ export async function bundleModules(modules: Record<string, string>, globalName:
     write: false,
     target: 'chrome120',
     logLevel: 'silent',
+    // As in a build for readers (wxt.config.ts): no benchmark measures.
+    define: { __NEWSLENS_BENCH__: 'false' },
   });
   const output = result.outputFiles[0];
   if (!output) throw new Error('esbuild produced no output');

@@ -46,6 +46,9 @@ test('names from the dataset are highlighted and the page DOM is not changed', a
   // Not one change to the page's own DOM.
   expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
   expect(await page.evaluate(() => (window as unknown as { __mutations: string[] }).__mutations)).toEqual([]);
+  // Nor a trace in the page's performance timeline, which its scripts can read (the benchmark's
+  // measures exist in the benchmark's builds only).
+  expect(await page.evaluate(() => performance.getEntries().filter((e) => e.entryType === 'mark' || e.entryType === 'measure').map((e) => e.name))).toEqual([]);
 
   // Hovering adds exactly one element: the extension's UI host, holding a shadow root.
   const card = new CardObject(page);
