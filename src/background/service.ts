@@ -7,7 +7,8 @@
 import { browser } from 'wxt/browser';
 import { details, index, summary } from 'virtual:newslens-dataset';
 import { detailsFor } from '../dataset/details';
-import { ToBackground, type ToBackgroundReplies } from '../messaging/protocol';
+import type { ToBackgroundReplies } from '../messaging/protocol';
+import { ToBackground } from '../messaging/schemas';
 import { serve } from '../messaging/serve';
 import { setBadge } from './badge';
 import { registerCommands } from './commands';

@@ -1,17 +1,19 @@
 /**
- * The message protocol, one map per direction. Every request is validated with zod where it
- * arrives, and every handler answers with a `Result` (an Error does not survive the boundary).
- * Messages are accepted only from the extension's own contexts (see `isOwnSender`).
+ * The message protocol, one map per direction. Every request is validated where it arrives, and
+ * every handler answers with a `Result` (an Error does not survive the boundary). Messages are
+ * accepted only from the extension's own contexts (see `isOwnSender`).
+ *
+ * This module has no validation code of its own, so that every context may import it: the
+ * background checks what it receives with the zod schemas of ./schemas.ts, the content script
+ * with the hand-written guards of ./guards.ts (why: the top of guards.ts). The payload types come
+ * from the zod schemas (`import type`: no zod in a bundle that imports only this module).
  */
-// zod/mini, not zod: the content script validates what it receives with these schemas, and
-// zod's full build would cost it about 100 KB (src/dataset/ref.ts).
-import { z } from 'zod/mini';
-import { MatchRef } from '../dataset/ref';
+import type { z } from 'zod/mini';
+import type { MatchRef } from '../dataset/ref';
 import type { Details, MatchIndex } from '../dataset/compiled';
 import type { FirstWordsWire } from '../matching/first-words';
 import type { Decision } from '../sites/policy';
-
-z.config({ jitless: true });
+import type * as schemas from './schemas';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -33,17 +35,8 @@ export interface PageState {
   matches: PageMatch[];
 }
 
-/** Popup (or background) → content script of one tab (tabs.sendMessage). */
-export const ToContent = {
-  /** The page's state: whether it is on, and what matched with counts. */
-  'page:state': z.object({}),
-  /** Scroll to the next occurrence of a match, flash it and open its card. */
-  'page:reveal': z.object({ ref: MatchRef }),
-  /** Keyboard shortcut: move to the next or previous highlight, scroll to it and open its card with the focus in it. */
-  'page:navigate': z.object({ direction: z.enum(['next', 'previous']) }),
-  /** Every occurrence with its text quote (W3C TextQuoteSelector), for the popup's JSON-LD export. */
-  'page:quotes': z.object({}),
-} as const;
+/** Popup (or background) → content script of one tab (tabs.sendMessage): requests as they arrive (schemas.ts `ToContent`). */
+export type ToContentPayloads = { [K in keyof typeof schemas.ToContent]: z.output<(typeof schemas.ToContent)[K]> };
 export interface ToContentReplies {
   'page:state': PageState;
   'page:reveal': boolean;
@@ -80,30 +73,8 @@ export interface AliasBatch {
   withheld: number[];
 }
 
-/** Content script, popup or options page → background (runtime.sendMessage). */
-export const ToBackground = {
-  /** The compiled match index (names and figure patterns only). */
-  'data:index': z.object({}),
-  /** What the dataset says about one match, for the card and the popup. */
-  'data:details': z.object({ ref: MatchRef }),
-  /**
-   * For a page of a large dataset, whose `data:index` came without aliases: the one-word aliases
-   * that are one of `words`, the longer ones whose first two tokens are a pair of `pairs` (flat:
-   * first, second, first, second…), by the matcher's token hashes, and every alias of the
-   * `actors` the page names (src/background/lazy-index.ts).
-   */
-  'data:aliases': z.object({
-    words: z.array(z.int()).check(z.maxLength(100_000)),
-    pairs: z.array(z.int()).check(z.maxLength(200_000)),
-    actors: z.array(z.string()).check(z.maxLength(10_000)),
-  }),
-  /** Dataset version and counts, for the options page. */
-  'data:summary': z.object({}),
-  /** Weight and disputed flag of each match, in the order asked (the popup sorts by weight; the page marks disputed ones). */
-  'data:weights': z.object({ refs: z.array(MatchRef).check(z.maxLength(10_000)) }),
-  /** The content script reports its match count (and whether the reader switched it off), for the toolbar badge. */
-  'page:count': z.object({ count: z.int().check(z.nonnegative()), off: z.boolean() }),
-} as const;
+/** Content script, popup or options page → background (runtime.sendMessage): requests as sent (schemas.ts `ToBackground`). */
+export type ToBackgroundPayloads = { [K in keyof typeof schemas.ToBackground]: z.input<(typeof schemas.ToBackground)[K]> };
 export interface ToBackgroundReplies {
   'data:index': IndexReply;
   'data:aliases': AliasBatch;
@@ -113,8 +84,8 @@ export interface ToBackgroundReplies {
   'page:count': null;
 }
 
-export type ToContentType = keyof typeof ToContent;
-export type ToBackgroundType = keyof typeof ToBackground;
+export type ToContentType = keyof ToContentPayloads;
+export type ToBackgroundType = keyof ToBackgroundPayloads;
 
 export interface Envelope<T extends string = string> {
   newslens: 1;
@@ -126,25 +97,32 @@ export function envelope<T extends string>(type: T, payload: unknown): Envelope<
   return { newslens: 1, type, payload };
 }
 
-/** Parses an incoming message against a direction's map; null when it is not ours or invalid. */
-export function parseIncoming<M extends Record<string, z.ZodMiniType>>(
-  map: M,
-  message: unknown,
-): { type: keyof M & string; payload: unknown } | null {
+/**
+ * The type and raw payload of an incoming message if it is ours and of a type in `map` (an own
+ * key: not "constructor"); null otherwise. The payload is not checked here: the caller checks it
+ * against `map[type]`. An absent payload reads as `{}`.
+ */
+export function readEnvelope<M extends object>(map: M, message: unknown): { type: keyof M & string; payload: unknown } | null {
   if (typeof message !== 'object' || message === null) return null;
   const m = message as Partial<Envelope>;
   if (m.newslens !== 1 || typeof m.type !== 'string' || !Object.hasOwn(map, m.type)) return null;
-  const schema = map[m.type as keyof M];
-  if (!schema) return null;
-  const parsed = schema.safeParse(m.payload ?? {});
-  if (!parsed.success) return null;
-  return { type: m.type as keyof M & string, payload: parsed.data };
+  return { type: m.type as keyof M & string, payload: m.payload ?? {} };
 }
 
 /**
  * Only the extension's own pages and content scripts may talk to it. Web pages cannot reach
  * runtime.onMessage at all (no externally_connectable), but the check stays as defence in depth.
  */
-export function isOwnSender(sender: { id?: string | undefined }, ownId: string): boolean {
-  return sender.id === ownId;
+export function isOwnSender(sender: { id?: string | undefined }, ownId: string | undefined): boolean {
+  return ownId !== undefined && sender.id === ownId;
+}
+
+/** Runs a handler and wraps what it gives, or the error it throws, in a `Result`. */
+export function answer(run: () => unknown): Promise<Result<unknown>> {
+  return Promise.resolve()
+    .then(run)
+    .then(
+      (value): Result<unknown> => ({ ok: true, value }),
+      (e: unknown): Result<unknown> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
+    );
 }

@@ -1,7 +1,11 @@
-/** Wires a direction's handlers to runtime.onMessage, validating every request on arrival. */
+/**
+ * Wires a direction's handlers to runtime.onMessage in the background, validating every request
+ * on arrival with its zod schema (./schemas.ts). The content script serves with ./serve-page.ts.
+ */
 import { browser, type Browser } from 'wxt/browser';
 import type { z } from 'zod/mini';
-import { isOwnSender, parseIncoming, type Result } from './protocol';
+import { answer, isOwnSender, type Result } from './protocol';
+import { parseIncoming } from './schemas';
 
 export type Handlers<M extends Record<string, z.ZodMiniType>, R extends Record<keyof M, unknown>> = {
   [K in keyof M]: (payload: z.output<M[K]>, sender: Browser.runtime.MessageSender) => Promise<R[K]> | R[K];
@@ -17,12 +21,7 @@ export function serve<M extends Record<string, z.ZodMiniType>, R extends Record<
     const parsed = parseIncoming(map, message);
     if (!parsed) return undefined;
     const handler = handlers[parsed.type] as (p: unknown, s: Browser.runtime.MessageSender) => unknown;
-    return Promise.resolve()
-      .then(() => handler(parsed.payload, sender))
-      .then(
-        (value): Result<unknown> => ({ ok: true, value }),
-        (e: unknown): Result<unknown> => ({ ok: false, error: e instanceof Error ? e.message : String(e) }),
-      );
+    return answer(() => handler(parsed.payload, sender));
   };
   browser.runtime.onMessage.addListener(listener as never);
   return () => browser.runtime.onMessage.removeListener(listener as never);

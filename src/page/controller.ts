@@ -7,8 +7,9 @@
 import { passTimes } from './started';
 import type { MatchIndex, MatchRef } from '../dataset/compiled';
 import { askBackground } from '../messaging/client';
-import { ToContent, type PageMatch, type PageState, type ToContentReplies } from '../messaging/protocol';
-import { serve } from '../messaging/serve';
+import { ToContentGuards as ToContent } from '../messaging/guards';
+import type { PageMatch, PageState, ToContentReplies } from '../messaging/protocol';
+import { serve } from '../messaging/serve-page';
 import { decide, siteOf, type Decision } from '../sites/policy';
 import { getSettings, getSiteChoice, watchSite } from '../sites/settings';
 import { HitIndex } from './hit-test';

@@ -2,34 +2,39 @@
  * Where the extension runs: one pure decision, tested with a table of cases
  * (tests/unit/policy.test.ts).
  */
-// zod/mini: the content script reads settings, and zod's full build would cost it about 100 KB.
-import { z } from 'zod/mini';
-
-z.config({ jitless: true });
+// No zod here: the content script reads settings through this module (src/sites/settings.ts),
+// and zod would cost it about 17 KB on every page (src/messaging/guards.ts says more). The zod
+// forms of these types, for the options page, are in ./schemas.ts; tests/unit/guards.test.ts
+// holds the guards below and those schemas to the same answers.
 
 /**
  * - news: pages that present a news article (the default: the mission is news pages);
  * - everywhere: every web page;
  * - listed: only the sites the reader switched on.
  */
-export const Mode = z.enum(['news', 'everywhere', 'listed']);
-export type Mode = z.infer<typeof Mode>;
+export const MODES = ['news', 'everywhere', 'listed'] as const;
+export type Mode = (typeof MODES)[number];
 
 export const SETTINGS_VERSION = 1;
 
-export const Settings = z.object({
-  version: z.literal(SETTINGS_VERSION),
-  mode: Mode,
+export interface Settings {
+  version: typeof SETTINGS_VERSION;
+  mode: Mode;
   /** The global pause: nothing is highlighted anywhere while it is on. */
-  paused: z.boolean(),
-});
-export type Settings = z.infer<typeof Settings>;
+  paused: boolean;
+}
 
 export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, mode: 'news', paused: false };
 
 /** A reader's choice for one site: on or off; absent means "follow the mode". */
-export const SiteChoice = z.enum(['on', 'off']);
-export type SiteChoice = z.infer<typeof SiteChoice>;
+export const SITE_CHOICES = ['on', 'off'] as const;
+export type SiteChoice = (typeof SITE_CHOICES)[number];
+
+export const isMode = (v: unknown): v is Mode => (MODES as readonly unknown[]).includes(v);
+export const isSiteChoice = (v: unknown): v is SiteChoice => (SITE_CHOICES as readonly unknown[]).includes(v);
+/** Current settings (keys beyond the three are allowed, as zod allows them; migrate.ts drops them). */
+export const isSettings = (v: unknown): v is Settings =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && (v as Settings).version === SETTINGS_VERSION && isMode((v as Settings).mode) && typeof (v as Settings).paused === 'boolean';
 
 /**
  * The site a URL belongs to, as the reader thinks of it: the host name without "www.".

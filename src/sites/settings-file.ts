@@ -10,7 +10,8 @@
  * the reader is told what is wrong and where (a code and a path here; words in the UI's
  * language there). Pure.
  */
-import { Mode, SiteChoice, siteOf, type Settings } from './policy';
+import { siteOf, type Settings, type SiteChoice } from './policy';
+import { Mode, SiteChoice as SiteChoiceSchema } from './schemas';
 
 export const FILE_FORMAT = 'newslens-settings';
 export const FILE_VERSION = 1;
@@ -82,7 +83,7 @@ export function parseSettingsFile(text: string): Parsed {
   const out: Record<string, SiteChoice> = {};
   for (const [site, choice] of Object.entries(sites)) {
     if (normaliseSite(site) !== site) return bad(`sites["${site}"]`, 'site');
-    const parsed = SiteChoice.safeParse(choice);
+    const parsed = SiteChoiceSchema.safeParse(choice);
     if (!parsed.success) return bad(`sites["${site}"]`, 'choice');
     out[site] = parsed.data;
   }

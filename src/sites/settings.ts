@@ -1,7 +1,7 @@
 /**
  * The one module that reads and writes what the extension stores.
  *
- * Keys (browser.storage.local):
+ * Keys (storage.local):
  *   settings        Settings (versioned; migrated and validated on read)
  *   site:<site>     "on" | "off": the reader's choice for one site
  *
@@ -12,8 +12,11 @@
  * Every value read is validated; a corrupted or foreign value falls back to a safe default, is
  * repaired in storage, and is reported once (console.warn) per key and session.
  */
-import { browser } from 'wxt/browser';
-import { DEFAULT_SETTINGS, Settings, SiteChoice, type SiteChoice as Choice } from './policy';
+// Through ../messaging/ext.ts, not `wxt/browser`: the content script reads settings here, and
+// carries no webextension-polyfill (ext.ts says why); values are checked with the hand-written
+// guards of ./policy.ts, not zod, for the same reason.
+import { ext } from '../messaging/ext';
+import { DEFAULT_SETTINGS, isSettings, isSiteChoice, type Settings, type SiteChoice as Choice } from './policy';
 import { migrateSettings } from './migrate';
 
 const SETTINGS_KEY = 'settings';
@@ -31,51 +34,51 @@ export function siteKey(site: string): string {
 }
 
 export async function getSettings(): Promise<Settings> {
-  const raw = (await browser.storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
+  const raw = (await ext().storage.local.get(SETTINGS_KEY))[SETTINGS_KEY];
   if (raw === undefined) return DEFAULT_SETTINGS;
   const migrated = migrateSettings(raw);
   if (migrated.ok) {
-    if (migrated.changed) await browser.storage.local.set({ [SETTINGS_KEY]: migrated.value });
+    if (migrated.changed) await ext().storage.local.set({ [SETTINGS_KEY]: migrated.value });
     return migrated.value;
   }
   reportOnce(SETTINGS_KEY, `invalid (${migrated.error})`);
-  await browser.storage.local.set({ [SETTINGS_KEY]: DEFAULT_SETTINGS });
+  await ext().storage.local.set({ [SETTINGS_KEY]: DEFAULT_SETTINGS });
   return DEFAULT_SETTINGS;
 }
 
 export async function updateSettings(patch: Partial<Omit<Settings, 'version'>>): Promise<Settings> {
-  const next = Settings.parse({ ...(await getSettings()), ...patch });
-  await browser.storage.local.set({ [SETTINGS_KEY]: next });
+  const merged = { ...(await getSettings()), ...patch };
+  if (!isSettings(merged)) throw new TypeError(`invalid settings: ${JSON.stringify(patch)}`);
+  const next: Settings = { version: merged.version, mode: merged.mode, paused: merged.paused };
+  await ext().storage.local.set({ [SETTINGS_KEY]: next });
   return next;
 }
 
 /** Validates a raw stored choice; undefined means "no choice". */
 export function parseChoice(raw: unknown): Choice | undefined {
-  if (raw === undefined) return undefined;
-  const parsed = SiteChoice.safeParse(raw);
-  return parsed.success ? parsed.data : undefined;
+  return isSiteChoice(raw) ? raw : undefined;
 }
 
 export async function getSiteChoice(site: string): Promise<Choice | undefined> {
   const key = siteKey(site);
-  const raw = (await browser.storage.local.get(key))[key];
+  const raw = (await ext().storage.local.get(key))[key];
   const choice = parseChoice(raw);
   if (raw !== undefined && choice === undefined) {
     reportOnce(key, 'not "on" or "off"');
-    await browser.storage.local.remove(key);
+    await ext().storage.local.remove(key);
   }
   return choice;
 }
 
 export async function setSiteChoice(site: string, choice: Choice | undefined): Promise<void> {
   const key = siteKey(site);
-  if (choice === undefined) await browser.storage.local.remove(key);
-  else await browser.storage.local.set({ [key]: choice });
+  if (choice === undefined) await ext().storage.local.remove(key);
+  else await ext().storage.local.set({ [key]: choice });
 }
 
 /** Every site with a choice, for the options page. Invalid entries are dropped and repaired. */
 export async function listSiteChoices(): Promise<Record<string, Choice>> {
-  const all = await browser.storage.local.get(null);
+  const all = await ext().storage.local.get(null);
   const out: Record<string, Choice> = {};
   const bad: string[] = [];
   for (const [key, raw] of Object.entries(all)) {
@@ -86,7 +89,7 @@ export async function listSiteChoices(): Promise<Record<string, Choice>> {
   }
   if (bad.length > 0) {
     bad.forEach((k) => reportOnce(k, 'not "on" or "off"'));
-    await browser.storage.local.remove(bad);
+    await ext().storage.local.remove(bad);
   }
   return out;
 }
@@ -101,8 +104,8 @@ export function watchSite(site: string, onChange: () => void): () => void {
     if (area !== 'local') return;
     if (SETTINGS_KEY in changes || key in changes) onChange();
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  ext().storage.onChanged.addListener(listener);
+  return () => ext().storage.onChanged.removeListener(listener);
 }
 
 /**
@@ -113,8 +116,8 @@ export async function replaceSiteChoices(choices: Record<string, Choice>): Promi
   const current = await listSiteChoices();
   const stale = Object.keys(current).filter((site) => !(site in choices)).map(siteKey);
   const next = Object.fromEntries(Object.entries(choices).map(([site, choice]) => [siteKey(site), choice]));
-  if (Object.keys(next).length > 0) await browser.storage.local.set(next);
-  if (stale.length > 0) await browser.storage.local.remove(stale);
+  if (Object.keys(next).length > 0) await ext().storage.local.set(next);
+  if (stale.length > 0) await ext().storage.local.remove(stale);
 }
 
 /** Calls `onChange` when the settings or any site's choice change (the options page). Returns the function that stops watching. */
@@ -123,8 +126,8 @@ export function watchAll(onChange: () => void): () => void {
     if (area !== 'local') return;
     if (Object.keys(changes).some((k) => k === SETTINGS_KEY || k.startsWith(SITE_PREFIX))) onChange();
   };
-  browser.storage.onChanged.addListener(listener);
-  return () => browser.storage.onChanged.removeListener(listener);
+  ext().storage.onChanged.addListener(listener);
+  return () => ext().storage.onChanged.removeListener(listener);
 }
 
 export const STORAGE_KEYS = { SETTINGS_KEY, SITE_PREFIX } as const;

@@ -5,7 +5,9 @@
  * string to every bundle (the content script's among them). Where the browser's i18n is absent
  * (unit tests in Node), `useFallbackMessages` supplies a messages file to read from instead.
  */
-import { browser } from 'wxt/browser';
+// ../messaging/ext.ts, not `wxt/browser`: the card's strings come from here in the content
+// script, which carries no webextension-polyfill (ext.ts says why).
+import { ext } from '../messaging/ext';
 import type en from '../../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
@@ -23,7 +25,7 @@ export function t(key: MessageKey, substitutions?: string | string[]): string {
   let text = '';
   if (!fallback) {
     try {
-      text = browser.i18n.getMessage(key, substitutions);
+      text = ext().i18n.getMessage(key, substitutions);
     } catch {
       text = '';
     }
@@ -47,7 +49,7 @@ export function format(entry: Messages[string] | undefined, substitutions?: stri
 export function uiLanguage(): string | undefined {
   if (fallback) return undefined;
   try {
-    return browser.i18n.getUILanguage() || undefined;
+    return ext().i18n.getUILanguage() || undefined;
   } catch {
     return undefined;
   }

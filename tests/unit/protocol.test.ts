@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ToBackground, ToContent, envelope, isOwnSender, parseIncoming } from '../../src/messaging/protocol';
+import { envelope, isOwnSender } from '../../src/messaging/protocol';
+import { ToBackground, ToContent, parseIncoming } from '../../src/messaging/schemas';
 
 describe('parseIncoming', () => {
   it('accepts a well-formed message of the map', () => {

@@ -1,0 +1,94 @@
+/**
+ * The few extension APIs the content script uses (and the modules it shares with the extension's
+ * pages: messaging, settings, i18n), without webextension-polyfill.
+ *
+ * Why not `wxt/browser`: the WXT module wires it to webextension-polyfill (about 10 KB minified,
+ * evaluated on every page the content script runs on), and what the polyfill adds is not needed
+ * here: Firefox has a promise-based `browser`, and Chrome MV3's `chrome.runtime.sendMessage`,
+ * `chrome.tabs.sendMessage` and `chrome.storage.local.*` return promises when given no callback.
+ * The one difference that matters is `runtime.onMessage`: Chrome does not take a promise returned
+ * by a listener as its reply, so `onMessage` below answers the way both browsers agree on:
+ * `sendResponse`, with `true` returned to keep the channel open. (The build points WXT's own
+ * content-script code, which imports `wxt/browser`, at WXT's plain `browser` too: wxt.config.ts.)
+ *
+ * Errors: every call that can fail is promise-based, so a missing receiver or an invalidated
+ * extension context rejects (the callers catch it) instead of leaving an unchecked
+ * `runtime.lastError`; a reply to an asker that has gone away is dropped.
+ */
+
+export interface MessageSender {
+  id?: string | undefined;
+  tab?: { id?: number | undefined } | undefined;
+  frameId?: number | undefined;
+  url?: string | undefined;
+}
+
+type MessageListener = (message: unknown, sender: MessageSender, sendResponse: (response: unknown) => void) => true | undefined;
+type StorageListener = (changes: Record<string, { oldValue?: unknown; newValue?: unknown }>, area: string) => void;
+
+interface Event<L> {
+  addListener(listener: L): void;
+  removeListener(listener: L): void;
+}
+
+/** What this module uses of `browser` (Firefox) or `chrome` (Chrome MV3): the promise-returning forms. */
+interface ExtensionApi {
+  runtime: {
+    id?: string;
+    sendMessage(message: unknown): Promise<unknown>;
+    onMessage: Event<MessageListener>;
+  };
+  tabs: { sendMessage(tabId: number, message: unknown): Promise<unknown> };
+  storage: {
+    local: {
+      get(keys: string | string[] | null): Promise<Record<string, unknown>>;
+      set(items: Record<string, unknown>): Promise<void>;
+      remove(keys: string | string[]): Promise<void>;
+    };
+    onChanged: Event<StorageListener>;
+  };
+  i18n: {
+    getMessage(key: string, substitutions?: string | string[]): string;
+    getUILanguage(): string;
+  };
+}
+
+/**
+ * `browser` where the browser has it (Firefox), else `chrome`. `runtime.id` tells the real one
+ * from a page element named "browser" (named elements are globals, in content scripts too).
+ * Read on each call, not at load: outside an extension (unit tests, DOM tests) it is undefined,
+ * and only a call fails.
+ */
+export function ext(): ExtensionApi {
+  const g = globalThis as { browser?: { runtime?: { id?: unknown } }; chrome?: unknown };
+  return (g.browser?.runtime?.id ? g.browser : g.chrome) as ExtensionApi;
+}
+
+/** The extension's own id, for the sender check; undefined once the context is invalidated. */
+export function runtimeId(): string | undefined {
+  return ext().runtime.id;
+}
+
+/**
+ * Listens to runtime messages. `handle` returns undefined for a message it does not answer
+ * (another listener may), or the promise of its reply, sent with `sendResponse` in both browsers.
+ * Returns the function that stops listening.
+ */
+export function onMessage(handle: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined): () => void {
+  const listener: MessageListener = (message, sender, sendResponse) => {
+    const reply = handle(message, sender);
+    if (reply === undefined) return undefined;
+    const send = (response: unknown) => {
+      try {
+        sendResponse(response);
+      } catch {
+        // The asker has gone (a popup closed, a tab navigated): nobody is waiting for the reply.
+      }
+    };
+    reply.then(send, () => send(undefined));
+    return true;
+  };
+  const api = ext();
+  api.runtime.onMessage.addListener(listener);
+  return () => api.runtime.onMessage.removeListener(listener);
+}
