@@ -10,10 +10,20 @@
  * One card at a time: there is one UI host, and opening a card replaces the previous one.
  * Opened from the keyboard (`show(…, { focus: true })`) it takes the focus, and gives it back on
  * close.
+ *
+ * Opening is spread over several tasks, none long on a heavy page (issue 6: no task over 50 ms):
+ * - when the pointer comes to rest on a name, during the open delay: the card's data is asked
+ *   for, the UI host is created (its stylesheet is parsed in the next frame), and the first time
+ *   the date formatter is built (`prepareCard`);
+ * - when the delay is over, Preact renders the card once, hidden at the host's origin;
+ * - the browser lays it out in its next frame, and a ResizeObserver, called after that layout
+ *   and before the paint, measures it and the name and places it (`place`): a style update on
+ *   the card, shown in that same frame. No forced layout, no second render.
+ * Following the page when it scrolls is the same measure and style update, once a frame.
  */
 import { h } from 'preact';
 import type { Details, MatchRef } from '../dataset/compiled';
-import { Card, type CardPosition } from '../ui/Card';
+import { Card, placeCard, prepareCard, type CardPosition } from '../ui/Card';
 import type { HitIndex } from './hit-test';
 import type { Painter } from './painter';
 import type { UiHost } from './ui-host';
@@ -34,7 +44,20 @@ export interface CardTarget {
 export class HoverCard<T extends CardTarget> {
   private pending: { target: T; timer: number } | null = null;
   private closeTimer: number | null = null;
-  private open: { target: T; details: Details; side: CardPosition['side'] } | null = null;
+  private open: {
+    target: T;
+    details: Details;
+    /** Where it was placed last (null: rendered and hidden, waiting for its first layout). */
+    position: CardPosition | null;
+    /** Its natural size (before any height cap), measured at its first layout and after a resize. */
+    size: { width: number; height: number } | null;
+  } | null = null;
+  /** Cancels the open card's wait for its first layout. */
+  private placing: (() => void) | null = null;
+  /** Counts openings and `close` calls: an opening overtaken by another, or by a close, stops. */
+  private opening = 0;
+  private resized = false;
+  private prepared = false;
   private overCard = false;
   private frame = 0;
   private layoutFrame = 0;
@@ -57,7 +80,14 @@ export class HoverCard<T extends CardTarget> {
     win.document.addEventListener('pointerleave', () => this.scheduleClose(), opts);
     // Scroll events do not bubble, but a capturing listener on the window sees every scrolling box.
     win.addEventListener('scroll', () => this.scheduleLayout(), opts);
-    win.addEventListener('resize', () => this.scheduleLayout(), opts);
+    win.addEventListener(
+      'resize',
+      () => {
+        this.resized = true;
+        this.scheduleLayout();
+      },
+      opts,
+    );
     signal.addEventListener('abort', () => this.close());
   }
 
@@ -80,6 +110,7 @@ export class HoverCard<T extends CardTarget> {
 
   /** Closes the card and forgets any card about to open (Escape, switching off). */
   close(): void {
+    this.opening++;
     this.cancelPending();
     this.closeOpen();
   }
@@ -88,6 +119,7 @@ export class HoverCard<T extends CardTarget> {
   private closeOpen(): void {
     this.cancelClose();
     this.stopFlash();
+    this.cancelPlacing();
     if (this.layoutFrame) this.win.cancelAnimationFrame(this.layoutFrame);
     this.layoutFrame = 0;
     if (!this.open) return;
@@ -129,6 +161,7 @@ export class HoverCard<T extends CardTarget> {
     if (target) {
       if (this.pending?.target === target) return;
       this.cancelPending();
+      this.prepare(target);
       const timer = this.win.setTimeout(() => {
         this.pending = null;
         void this.openCard(target, false);
@@ -138,6 +171,19 @@ export class HoverCard<T extends CardTarget> {
     }
     this.cancelPending();
     if (this.open && !this.overCard) this.scheduleClose();
+  }
+
+  /**
+   * Work that need not wait for the open delay, each part in a task of its own: the card's data,
+   * the host with its stylesheet (parsed in the next frame), and, the first time, what the
+   * card's first render would otherwise do on its own.
+   */
+  private prepare(target: T): void {
+    void this.details(target.ref);
+    this.ui.prepare();
+    if (this.prepared) return;
+    this.prepared = true;
+    this.win.setTimeout(prepareCard, 0);
   }
 
   private onKeyDown(e: KeyboardEvent): void {
@@ -178,27 +224,44 @@ export class HoverCard<T extends CardTarget> {
   }
 
   private async openCard(target: T, focus: boolean): Promise<void> {
+    const seq = ++this.opening;
     const details = await this.details(target.ref);
-    if (!details) return;
+    if (!details || seq !== this.opening) return;
+    if (!this.prepared) {
+      // Opened with no delay before it (from the keyboard, the popup): the preparation gets a task of its own all the same.
+      this.prepared = true;
+      prepareCard();
+      await new Promise((next) => this.win.setTimeout(next, 0));
+      if (seq !== this.opening) return;
+    }
+    const open = this.open;
+    if (open?.target === target && open.details === details && open.position) {
+      // Already open and placed ("Show on page" for the open name): nothing to render again.
+      if (focus) this.cardElement()?.focus({ preventScroll: true });
+      return;
+    }
     this.stopFlash();
-    this.open = { target, details, side: null };
+    this.cancelPlacing();
+    this.open = { target, details, position: null, size: null };
     this.painter.setActive([target.range]);
-    this.layout();
-    if (focus) this.cardElement()?.focus({ preventScroll: true });
+    const card = this.render();
+    if (!card || !(await this.laidOut(card)) || seq !== this.opening) return;
+    this.place(card, true);
+    if (focus) card.focus({ preventScroll: true });
   }
 
   private cardElement(): HTMLElement | null {
     return (this.ui.element?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null) ?? null;
   }
 
-  private render(position: CardPosition): HTMLElement | null {
+  /** Renders the open card, hidden at the host's origin and at its natural size, to be placed. */
+  private render(): HTMLElement | null {
     const open = this.open;
     if (!open) return null;
     this.ui.render(
       h(Card, {
         details: open.details,
         pageText: open.target.name,
-        position,
         onClose: () => this.close(),
         onPointerEnter: () => {
           this.overCard = true;
@@ -210,29 +273,72 @@ export class HoverCard<T extends CardTarget> {
         },
       }),
     );
-    return this.cardElement();
+    const card = this.cardElement();
+    if (card) placeCard(card, null);
+    return card;
   }
 
-  /** Places the card beside its name: render at the natural size, measure, then place. */
-  private layout(): void {
+  /**
+   * Resolves after the browser's next layout of `card` (true), from a ResizeObserver: it is
+   * called after layout and before paint, so what it measures costs no layout of its own and
+   * what it changes is painted in the same frame. Resolves false if the card is replaced or
+   * closed first.
+   */
+  private laidOut(card: HTMLElement): Promise<boolean> {
+    return new Promise((resolve) => {
+      let stop: () => void;
+      const finish = (done: boolean) => {
+        stop();
+        this.placing = null;
+        resolve(done);
+      };
+      const Observer = (this.win as Window & typeof globalThis).ResizeObserver;
+      if (typeof Observer === 'function') {
+        const observer = new Observer(() => finish(true));
+        observer.observe(card);
+        stop = () => observer.disconnect();
+      } else {
+        const frame = this.win.requestAnimationFrame(() => finish(true));
+        stop = () => this.win.cancelAnimationFrame(frame);
+      }
+      this.placing = () => finish(false);
+    });
+  }
+
+  private cancelPlacing(): void {
+    this.placing?.();
+  }
+
+  /**
+   * Places the open card beside its name: measures the card (its natural size when `fresh`,
+   * else the size measured before) and the name, then moves it with a style update. Reads
+   * first, writes last: at most one layout, and none when nothing changed since the last one.
+   */
+  private place(card: HTMLElement, fresh: boolean): void {
     const open = this.open;
     if (!open) return;
+    // Its natural height: without the cap a previous placement may have given it.
+    if (fresh && open.position?.maxHeight != null) card.style.removeProperty('max-height');
+    const box = card.getBoundingClientRect();
+    if (fresh || !open.size) open.size = { width: box.width, height: box.height };
+    const at = open.position ?? { left: 0, top: 0 };
+    // The card's offset in the host is `at`, so the host's origin is its box less that offset.
+    const origin = { x: box.left - at.left, y: box.top - at.top };
     const anchor = open.target.range.getBoundingClientRect();
     const viewport = { width: this.win.innerWidth, height: this.win.innerHeight };
-    const first = this.render({ left: 0, top: 0, maxHeight: null, side: open.side });
-    if (!first) return;
-    // Rendered at (0, 0), the card's box is the origin of whatever holds it, and its natural size.
-    const box = first.getBoundingClientRect();
-    const position = place(viewport, anchor, { width: box.width, height: box.height }, { x: box.left, y: box.top }, open.side);
-    open.side = position.side;
-    this.render(position);
+    open.position = place(viewport, anchor, open.size, origin, open.position?.side ?? null);
+    placeCard(card, open.position);
   }
 
   private scheduleLayout(): void {
-    if (!this.open || this.layoutFrame) return;
+    // A card still waiting for its first layout is placed when it gets it.
+    if (!this.open?.position || this.layoutFrame) return;
     this.layoutFrame = this.win.requestAnimationFrame(() => {
       this.layoutFrame = 0;
-      this.layout();
+      const card = this.cardElement();
+      if (!card || !this.open?.position) return;
+      this.place(card, this.resized);
+      this.resized = false;
     });
   }
 

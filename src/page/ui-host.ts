@@ -2,7 +2,9 @@
  * The extension's one element on a page: a `<newslens-ui>` host holding a shadow root where the
  * card renders. It is created on first use (a page nobody hovers gets nothing), appended to
  * <html> rather than <body> so that the page's own layout is untouched, and removed when the
- * site is switched off.
+ * site is switched off. The hover card asks for it (`prepare`) as soon as the pointer rests on
+ * a name, during the card's open delay: parsing the card's stylesheet is then done by the time
+ * the card renders, in a task of its own.
  *
  * Why not WXT's createShadowRootUi: it loads its CSS through a web-accessible resource, which
  * any page can probe to learn that the extension is installed. Here the CSS ships inside the
@@ -27,7 +29,8 @@ export class UiHost {
     return this.host;
   }
 
-  render(node: ComponentChild): HTMLElement {
+  /** Creates the host, with its shadow root and stylesheet, if it does not exist yet. */
+  prepare(): HTMLElement {
     if (!this.mount) {
       const host = this.doc.createElement(UI_TAG);
       const shadow = host.attachShadow({ mode: 'open' });
@@ -39,8 +42,13 @@ export class UiHost {
       this.host = host;
       this.mount = mount;
     }
-    render(node, this.mount);
     return this.mount;
+  }
+
+  render(node: ComponentChild): HTMLElement {
+    const mount = this.prepare();
+    render(node, mount);
+    return mount;
   }
 
   /** Unmounts Preact and removes the host: nothing of ours is left on the page. */

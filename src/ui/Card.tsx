@@ -17,12 +17,17 @@ export interface CardPosition {
  * The hover card: a dialog labelled with the name it is about, next to the highlighted name.
  * Focusable (tabIndex -1) so that keyboard navigation can move the focus into it; not modal:
  * the page stays usable around it.
+ *
+ * Where it sits is not part of what Preact renders when `position` is left out: the hover card
+ * (src/page/hover-card.ts) renders it once, hidden, and then places it with `placeCard`, so that
+ * following the page as it scrolls is a style update, not a render. With `position` the card is
+ * rendered in place (a card shown on its own, in tests).
  */
 export function Card(props: {
   details: Details;
   /** The page's own text for the match (a figure's number as the page writes it). */
   pageText?: string | undefined;
-  position: CardPosition;
+  position?: CardPosition;
   onClose: () => void;
   onPointerEnter: () => void;
   onPointerLeave: () => void;
@@ -37,12 +42,7 @@ export function Card(props: {
       aria-modal="false"
       aria-label={t('card_label', titleOf(details))}
       tabIndex={-1}
-      data-side={position.side ?? undefined}
-      style={{
-        left: `${position.left}px`,
-        top: `${position.top}px`,
-        ...(position.maxHeight !== null ? { maxHeight: `${position.maxHeight}px` } : {}),
-      }}
+      {...(position ? { 'data-side': position.side ?? undefined, style: positionStyle(position) } : {})}
       onPointerEnter={props.onPointerEnter}
       onPointerLeave={props.onPointerLeave}
     >
@@ -54,3 +54,42 @@ export function Card(props: {
     </div>
   );
 }
+
+function positionStyle(position: CardPosition): Record<string, string> {
+  return {
+    left: `${position.left}px`,
+    top: `${position.top}px`,
+    ...(position.maxHeight !== null ? { maxHeight: `${position.maxHeight}px` } : {}),
+  };
+}
+
+/**
+ * Places a card rendered without `position`: `null` puts it at the host's origin at its natural
+ * size and hides it (to be measured), a position moves it there and shows it. Only the card's
+ * own inline style and `data-side` change: nothing Preact renders, so a render leaves them be.
+ */
+export function placeCard(card: HTMLElement, position: CardPosition | null): void {
+  const style = card.style;
+  if (!position) {
+    style.setProperty('visibility', 'hidden');
+    style.setProperty('left', '0px');
+    style.setProperty('top', '0px');
+    style.removeProperty('max-height');
+    card.removeAttribute('data-side');
+    return;
+  }
+  style.setProperty('left', `${position.left}px`);
+  style.setProperty('top', `${position.top}px`);
+  if (position.maxHeight !== null) style.setProperty('max-height', `${position.maxHeight}px`);
+  else style.removeProperty('max-height');
+  if (position.side) card.setAttribute('data-side', position.side);
+  else card.removeAttribute('data-side');
+  style.removeProperty('visibility');
+}
+
+/**
+ * What the card's first render would otherwise do on its own, done ahead (during the open delay,
+ * in a task of its own). Nothing left to do since dates no longer go through Intl (format.ts);
+ * kept as the one place for such warm-up work.
+ */
+export function prepareCard(): void {}

@@ -8,11 +8,20 @@
  * For a figure: its value and qualifier, what it measures, who gives it, a plain note when the
  * page gives another number, and the dataset's other figures for the same measure.
  */
-import type { Details, DetailDispute, DetailStatement } from '../dataset/compiled';
+import type { DetailArticle, Details, DetailDispute, DetailStatement } from '../dataset/compiled';
 import { chainSentence } from './attribution';
 import { FigureFacts } from './FigureFacts';
-import { actorName, articleLine, formatDate, kindLabel, latestArticle, safeHref, titleOf } from './format';
+import { actorName, formatDate, kindLabel, latestArticle, safeHref, titleOf } from './format';
 import { t, type MessageKey } from './i18n';
+
+function dateText(iso: string): string {
+  return formatDate(iso);
+}
+
+/** `articleLine` of ./format, with the kept date formatter. */
+function articleText(a: DetailArticle | undefined): string {
+  return a ? t('source_article', [a.publisherName, dateText(a.published)]) : '';
+}
 
 export function DetailsView({ details, limit, pageText }: { details: Details; limit?: number; pageText?: string | undefined }) {
   const { said, about, reported } = details;
@@ -82,7 +91,7 @@ export function StatementItem({ statement: s, details }: { statement: DetailStat
         {article && (
           <p class="nl-source">
             <a href={safeHref(article.url)} target="_blank" rel="noopener noreferrer">
-              {articleLine(article)}
+              {articleText(article)}
             </a>
           </p>
         )}
@@ -131,7 +140,7 @@ function Sources({ details }: { details: Details }) {
               {a.title}
             </a>{' '}
             <span class="nl-article-meta">
-              {a.publisherName} · <time dateTime={a.published}>{formatDate(a.published)}</time>
+              {a.publisherName} · <time dateTime={a.published}>{dateText(a.published)}</time>
             </span>
           </li>
         ))}
@@ -156,7 +165,7 @@ export function ActorHeader({ details, headingId }: { details: Details; headingI
           <span class="nl-role-text">
             {' · '}
             {a.role}
-            {latest && <span class="nl-as-of"> {t('role_as_of', formatDate(latest.published))}</span>}
+            {latest && <span class="nl-as-of"> {t('role_as_of', dateText(latest.published))}</span>}
           </span>
         )}
       </p>
