@@ -100,3 +100,36 @@ describe('components', () => {
     for (const { path, text } of sources) expect(text, path).not.toMatch(/dangerouslySetInnerHTML|innerHTML/);
   });
 });
+
+describe('dates, written without Intl (src/ui/format.ts)', () => {
+  it.each([
+    ['en', '2022-02-20', '20 Feb 2022'],
+    ['fr', '2022-02-20', '20 févr. 2022'],
+    ['en', '2024-12-01', '1 Dec 2024'],
+    ['fr', '2023-08-09', '9 août 2023'],
+  ])('%s: %s is %s', async (lang, iso, expected) => {
+    const { useFallbackMessages } = await import('../../src/ui/i18n');
+    const { formatDate } = await import('../../src/ui/format');
+    useFallbackMessages(locales[lang]!);
+    try {
+      expect(formatDate(iso)).toBe(expected);
+    } finally {
+      useFallbackMessages(null);
+    }
+  });
+
+  it.each(['2022-13-01', '2022-02-32', '20 February 2022', '', '2022-2-20'])('"%s" is not a calendar date: shown as written', async (text) => {
+    const { useFallbackMessages } = await import('../../src/ui/i18n');
+    const { formatDate } = await import('../../src/ui/format');
+    useFallbackMessages(locales.en!);
+    try {
+      expect(formatDate(text)).toBe(text);
+    } finally {
+      useFallbackMessages(null);
+    }
+  });
+
+  it('every language lists twelve months', () => {
+    for (const lang of Object.keys(locales)) expect(locales[lang]!.months_short!.message.split('|')).toHaveLength(12);
+  });
+});
