@@ -40,7 +40,7 @@ import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from '
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { compileIndex } from '../src/dataset/compile';
 import { loadDataset } from '../src/dataset/load';
 import { SKIPPED_TAGS } from '../src/page/blocks';
@@ -170,9 +170,21 @@ async function openContext(extensionDir: string) {
 
 const message = (e: unknown): string => (e instanceof Error ? e.message.split('\n')[0]! : String(e));
 
+/**
+ * A page that never settles (it reloads itself, or hangs its main thread) must not hang the run:
+ * after this long its tab is closed, which rejects whatever was waiting on it, and the page is
+ * reported with an error like any other failure.
+ */
+const PAGE_DEADLINE_MS = 120_000;
+function closeAtDeadline(page: Page): () => void {
+  const timer = setTimeout(() => void page.close().catch(() => {}), PAGE_DEADLINE_MS);
+  return () => clearTimeout(timer);
+}
+
 /** Our pass on a fresh load of the page at 127.0.0.1, where the extension is on. */
 async function measureOurs(context: BrowserContext, url: string, script: string): Promise<PassReading> {
   const page = await context.newPage();
+  const disarm = closeAtDeadline(page);
   let navigations = 0;
   page.on('framenavigated', (frame) => {
     if (frame === page.mainFrame()) navigations++;
@@ -191,8 +203,11 @@ async function measureOurs(context: BrowserContext, url: string, script: string)
     const reading = (await page.evaluate(`${script};__newslensBench.readPass()`)) as PassReading | null;
     if (!reading) throw new Error(navigations > 2 ? `the page reloads itself (${navigations} loads)` : 'no newslens:pass measure');
     return reading;
+  } catch (e) {
+    throw page.isClosed() ? new Error(`no result in ${PAGE_DEADLINE_MS / 1000} s (${navigations} loads)`) : e;
   } finally {
-    await page.close();
+    disarm();
+    await page.close().catch(() => {});
   }
 }
 
@@ -203,6 +218,7 @@ async function measureOurs(context: BrowserContext, url: string, script: string)
  */
 async function measureFloor(context: BrowserContext, url: string, script: string, markjs: { source: string; terms: string[] } | null) {
   const page = await context.newPage();
+  const disarm = closeAtDeadline(page);
   try {
     await page.goto(url.replace('127.0.0.1', 'localhost'), { waitUntil: 'load', timeout: 60_000 });
     const floors: FloorReading[] = [];
@@ -215,8 +231,11 @@ async function measureFloor(context: BrowserContext, url: string, script: string
       )) as { ms: number; marks: number };
     }
     return { floor: floors[0]!, floorWarm: median(floors.slice(1).map((f) => f.ms)), markjs: marked };
+  } catch (e) {
+    throw page.isClosed() ? new Error(`no result in ${PAGE_DEADLINE_MS / 1000} s`) : e;
   } finally {
-    await page.close();
+    disarm();
+    await page.close().catch(() => {});
   }
 }
 

@@ -20,6 +20,7 @@ import { quotesOf } from './quotes';
 import { looksLikeNews } from './news-detect';
 import { LiveHighlights } from './live-highlights';
 import { Painter, highlightApi } from './painter';
+import { yieldToPage } from './slices';
 import type { PlacedMatch } from './scan';
 import { UI_TAG, UiHost } from './ui-host';
 
@@ -108,10 +109,17 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
 
   const apply = async () => {
     const gen = ++generation;
+    const stored = Promise.all([getSettings(), getSiteChoice(site)]);
+    stored.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
+    // The news check reads the document (metadata, JSON-LD): on a large page that is most of the
+    // content script's start, so it runs in a task of its own rather than in the script's
+    // evaluation (issue 6: no task of ours over 50 ms), while the settings load.
+    await yieldToPage();
+    if (gen !== generation || signal.aborted) return;
     const news = looksLikeNews(topDoc);
     // A news page is on unless the reader said otherwise: ask for the index while the settings load.
     if (news && !running) void loadIndex();
-    const [settings, choice] = await Promise.all([getSettings(), getSiteChoice(site)]);
+    const [settings, choice] = await stored;
     if (gen !== generation || signal.aborted) return;
     decision = decide({ url: win.location.href, settings, choice, looksLikeNews: news });
     if (decision.enabled) {
@@ -166,7 +174,9 @@ export function summarize(matches: PlacedMatch[]): PageMatch[] {
     if (row) row.count++;
     else rows.set(key, { ref: m.ref, name: m.name, kind: m.kind, count: 1 });
   }
-  return [...rows.values()].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+  // Code-unit order for ties, not localeCompare: the first collator of a page costs tens of ms
+  // (ICU data), and the popup sorts the rows its own way.
+  return [...rows.values()].sort((a, b) => b.count - a.count || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** Scrolls to the next occurrence of `ref` after the one shown last, and opens its card. */

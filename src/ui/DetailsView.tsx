@@ -11,7 +11,7 @@
 import type { DetailArticle, Details, DetailDispute, DetailStatement } from '../dataset/compiled';
 import { chainSentence } from './attribution';
 import { FigureFacts } from './FigureFacts';
-import { actorName, formatDate, kindLabel, latestArticle, safeHref, titleOf } from './format';
+import { actorName, byCodeUnits, formatDate, kindLabel, latestArticle, safeHref, titleOf } from './format';
 import { t, type MessageKey } from './i18n';
 
 function dateText(iso: string): string {
@@ -128,7 +128,7 @@ function DisputeItem({ dispute: d, details }: { dispute: DetailDispute; details:
 
 /** The articles the card draws on: publisher, date and a link to each. */
 function Sources({ details }: { details: Details }) {
-  const articles = Object.values(details.articles).sort((a, b) => b.published.localeCompare(a.published));
+  const articles = Object.values(details.articles).sort((a, b) => byCodeUnits(b.published, a.published));
   if (articles.length === 0) return null;
   return (
     <footer class="nl-sources">

@@ -36,8 +36,24 @@ export function formatDate(iso: string): string {
   return t('date_short', [String(day), names[month - 1]!, m[1]!]);
 }
 
-export function formatNumber(n: number, locale?: string): string {
-  return n.toLocaleString(locale);
+/**
+ * A number with the reader's separators ("190,000", "190 000"; message `number_separators`), not
+ * `toLocaleString`, whose first number formatter in a page loads the locale's data (see
+ * `formatDate`). `locale` is accepted for the callers that pass one, and unused.
+ */
+export function formatNumber(n: number, _locale?: string): string {
+  if (!Number.isFinite(n)) return String(n);
+  const separators = t('number_separators');
+  const thousands = separators.length === 2 ? separators[0]! : ',';
+  const decimal = separators.length === 2 ? separators[1]! : '.';
+  const [whole = '0', fraction] = Math.abs(n).toString().split('.');
+  const grouped = /e/i.test(whole) ? whole : whole.replace(/\B(?=(\d{3})+(?!\d))/g, thousands);
+  return `${n < 0 ? '-' : ''}${grouped}${fraction ? decimal + fraction : ''}`;
+}
+
+/** Plain order of two strings by UTF-16 code units: for ISO dates and ids, where it is the right order, without the collator `localeCompare` builds on first use. */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** "up to 190,000 troops" from the figure's parts. */
@@ -60,7 +76,7 @@ export function titleOf(details: Details): string {
 
 /** The most recent article the details draw on: the actor's role is given as of that one. */
 export function latestArticle(details: Details): DetailArticle | undefined {
-  return Object.values(details.articles).sort((a, b) => b.published.localeCompare(a.published))[0];
+  return Object.values(details.articles).sort((a, b) => byCodeUnits(b.published, a.published))[0];
 }
 
 /** A dataset URL as a link target: http(s) only, so that a bad entry can never become a script URL. */

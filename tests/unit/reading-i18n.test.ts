@@ -133,3 +133,24 @@ describe('dates, written without Intl (src/ui/format.ts)', () => {
     for (const lang of Object.keys(locales)) expect(locales[lang]!.months_short!.message.split('|')).toHaveLength(12);
   });
 });
+
+describe('numbers, written without Intl (src/ui/format.ts)', () => {
+  it.each([
+    ['en', 190000, '190,000'],
+    ['fr', 190000, '190\u202f000'],
+    ['en', 75, '75'],
+    ['en', 1234567.5, '1,234,567.5'],
+    ['fr', 1234567.5, '1\u202f234\u202f567,5'],
+    ['en', -3000, '-3,000'],
+    ['en', 0.25, '0.25'],
+  ])('%s: %d is %s', async (lang, n, expected) => {
+    const { useFallbackMessages } = await import('../../src/ui/i18n');
+    const { formatNumber } = await import('../../src/ui/format');
+    useFallbackMessages(locales[lang]!);
+    try {
+      expect(formatNumber(n)).toBe(expected);
+    } finally {
+      useFallbackMessages(null);
+    }
+  });
+});
