@@ -283,6 +283,18 @@ export class BlockReader {
   /** The next block, or null when the walk is over. */
   next(): TextBlock | null {
     for (;;) {
+      const block = this.nextWithin(Infinity);
+      if (block !== undefined) return block;
+    }
+  }
+
+  /**
+   * The next block, null when the walk is over, or undefined when `maxNodes` nodes were visited
+   * without completing one: a paragraph of 200,000 text nodes is one block, and reading it in one
+   * go is one long task. The reader keeps its place; call again (after yielding) to go on.
+   */
+  nextWithin(maxNodes: number): TextBlock | null | undefined {
+    for (let visited = 0; visited < maxNodes; visited++) {
       if (this.node === null && !this.nextTree()) return null;
       this.step();
       const block = this.ready;
@@ -291,6 +303,7 @@ export class BlockReader {
         return block;
       }
     }
+    return undefined;
   }
 
   /** Closes the tree just walked (its last block) and opens the next one; false when none is left. */

@@ -74,6 +74,8 @@ const OVERLAP = 512;
  */
 const PLACE_BATCH = 8;
 const JUDGE_BATCH = 64;
+/** DOM nodes read between two looks at the clock, inside one block (a paragraph of 200,000 text nodes). */
+const NODES_PER_LOOK = 1024;
 
 export class PageScan {
   /** Records by block container; a container holds several blocks when block elements interrupt its inline text. */
@@ -122,7 +124,14 @@ export class PageScan {
     for (const root of targets) {
       const reader = new BlockReader(root, this.options);
       run++;
-      for (let block = reader.next(); block; block = reader.next()) {
+      for (;;) {
+        const block = reader.nextWithin(NODES_PER_LOOK);
+        if (block === null) break;
+        if (block === undefined) {
+          // A block of very many nodes, still being read: the reader keeps its place.
+          if (slicer.due() && !(await slicer.yield())) return null;
+          continue;
+        }
         if (this.lexicon.want(block.text, wanted, block.container)) {
           waiting.push(block);
           run++; // the blocks after it are no longer next to the ones before

@@ -330,3 +330,29 @@ test('iterateBlocks yields one block at a time, so a caller can slice its work',
   expect(slices).toEqual([20, 20, 10]);
   await page.close();
 });
+
+test('a block of very many nodes can be read a little at a time, and reads the same', async () => {
+  const words = Array.from({ length: 3000 }, (_, i) => (i % 500 === 250 ? 'Vladimir <b>Putin</b>' : `w${i}`)).join(' <i>·</i> ');
+  const page = await open(`<p>Before.</p><p id="long">${words}</p><p>After <em>Putin</em>.</p>`);
+  const result = await page.evaluate(() => {
+    const { blocks: B } = window.NLT;
+    const whole = B.collectBlocks(document).map((b) => ({ text: b.text, segments: b.segments.length }));
+    const reader = new B.BlockReader(document);
+    const piecewise: { text: string; segments: number }[] = [];
+    let pauses = 0;
+    for (;;) {
+      const block = reader.nextWithin(7);
+      if (block === null) break;
+      if (block === undefined) {
+        pauses++;
+        continue;
+      }
+      piecewise.push({ text: block.text, segments: block.segments.length });
+    }
+    return { whole, piecewise, pauses };
+  });
+  expect(result.piecewise).toEqual(result.whole);
+  expect(result.whole).toHaveLength(3);
+  // About 9,000 nodes in the long paragraph, 7 at a time.
+  expect(result.pauses).toBeGreaterThan(1000);
+});
