@@ -50,7 +50,8 @@ function tests(file: string): { title: string; outcome: string; annotations: Ann
         out.push({
           title: spec.title,
           outcome: last?.status ?? 'skipped',
-          annotations: [...(t.annotations ?? []), ...t.results.flatMap((r) => r.annotations ?? [])],
+          // The last attempt's first: a page retried once is judged by its retry.
+          annotations: [...(last?.annotations ?? []), ...(t.annotations ?? []), ...t.results.flatMap((r) => r.annotations ?? [])],
         });
       }
     }

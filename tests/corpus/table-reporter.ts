@@ -7,16 +7,21 @@ import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import type { CorpusResult } from './result';
 
 export default class TableReporter implements Reporter {
-  private readonly rows: { result: CorpusResult; outcome: string }[] = [];
+  /** One row per page: a retry's row replaces the first attempt's. */
+  private readonly rows = new Map<string, { result: CorpusResult; outcome: string }>();
+  private readonly retried = new Map<string, string>();
 
   onTestEnd(test: TestCase, result: TestResult): void {
     const annotation = [...(result.annotations ?? []), ...test.annotations].find((a) => a.type === 'corpus');
     if (!annotation?.description) return;
-    this.rows.push({ result: JSON.parse(annotation.description) as CorpusResult, outcome: result.status });
+    const row = { result: JSON.parse(annotation.description) as CorpusResult, outcome: result.status };
+    if (result.retry > 0) this.retried.set(test.id, `${row.result.file}: ${result.status === 'passed' ? 'passed on the retry (flaky)' : 'failed twice'}`);
+    this.rows.set(test.id, row);
   }
 
   onEnd(): void {
-    if (this.rows.length > 0) process.stdout.write(`\n${formatTable(this.rows)}\n`);
+    if (this.rows.size > 0) process.stdout.write(`\n${formatTable([...this.rows.values()])}\n`);
+    if (this.retried.size > 0) process.stdout.write(`retried: ${[...this.retried.values()].join('; ')}\n`);
   }
 
   printsToStdio(): boolean {
