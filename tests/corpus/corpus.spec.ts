@@ -80,6 +80,19 @@ const test = base.extend<object, Workers>({
     async ({}, use) => {
       const launched = await launchWithExtension();
       await keepLocal(launched.context);
+      // Every request an extension context makes (its service worker, its pages) goes here; the
+      // page's own requests do not. The count must stay 0 (issue 6: nothing leaves the machine).
+      launched.context.on('request', (r) => {
+        const url = r.url();
+        if (url.startsWith('chrome-extension://')) return; // the extension's own files, not the network
+        let fromExtension = r.serviceWorker() !== null;
+        try {
+          fromExtension ||= r.frame().url().startsWith('chrome-extension://');
+        } catch {
+          // A service worker's request has no frame.
+        }
+        if (fromExtension) extensionRequests.push(url);
+      });
       await launched.context.addInitScript(installWatch, MAX_RECORDS);
       await use(launched);
       await launched.close();
@@ -175,10 +188,15 @@ if (PAGES.length === 0) {
   });
 }
 
+/** Requests made by the extension's own contexts since the worker started (see the fixture). */
+const extensionRequests: string[] = [];
+
 for (const corpusPage of PAGES) {
   test(corpusPage.file, async ({ server, withExtension, baseline }) => {
     test.setTimeout(120_000);
+    const before = extensionRequests.length;
     const result = await runPage(corpusPage, server, withExtension, baseline);
+    result.extensionRequests = extensionRequests.slice(before);
     test.info().annotations.push({ type: 'corpus', description: JSON.stringify(result) });
 
     expect.soft(result.status, 'the content script finished its first pass').toBe('ready');
@@ -190,6 +208,7 @@ for (const corpusPage of PAGES) {
       expect.soft(check.highlighted, `"${check.name}" highlighted (manifest counts ${check.manifest}; floor ${check.floor})`).toBeGreaterThanOrEqual(check.floor);
     }
     if (result.cardTried) expect.soft(result.cardOpened, 'hovering a highlight opens its card').toBe(true);
+    expect.soft(result.extensionRequests, 'network requests made by the extension').toEqual([]);
   });
 }
 
@@ -334,6 +353,7 @@ async function runPage(corpusPage: CorpusPage, server: StaticServer, ext: Launch
   const domChanges = foreignMutations(extra.novel);
   return {
     file: corpusPage.file,
+    extensionRequests: [], // filled in by the test, which watches the whole browser
     set: corpusPage.columns.set ?? '',
     loaded,
     reloadedItself: navigations > 1,

@@ -7,6 +7,8 @@ import type { NameCheck } from './name-floors';
 
 export interface CorpusResult {
   file: string;
+  /** Requests made by an extension context (service worker, extension pages) during this page's run: must be none. */
+  extensionRequests: string[];
   set: string;
   /** The page's load event came within the timeout. */
   loaded: boolean;

@@ -40,6 +40,7 @@ export interface CorpusTotals {
   passed: number;
   domChanges: number;
   errorsIntroduced: number;
+  extensionRequests: number;
   highlights: number;
   namesBelowFloor: number;
   cardsOpened: number;
@@ -74,6 +75,7 @@ export function totals(rows: readonly { result: CorpusResult; outcome: string }[
     passed: rows.filter((r) => r.outcome === 'passed').length,
     domChanges: rows.reduce((s, r) => s + r.result.domChangeCount + r.result.offChanges.length, 0),
     errorsIntroduced: rows.reduce((s, r) => s + r.result.errorsIntroduced.length, 0),
+    extensionRequests: rows.reduce((s, r) => s + (r.result.extensionRequests?.length ?? 0), 0),
     highlights: rows.reduce((s, r) => s + r.result.highlights, 0),
     namesBelowFloor: rows.reduce((s, r) => s + r.result.names.filter((n) => !n.ok).length, 0),
     cardsOpened: rows.filter((r) => r.result.cardOpened).length,
@@ -121,6 +123,7 @@ export function formatTable(rows: readonly { result: CorpusResult; outcome: stri
   lines.push(`pages run: ${s.pages} (${s.passed} passed)`);
   lines.push(`DOM changes by the extension: ${s.domChanges}`);
   lines.push(`errors introduced: ${s.errorsIntroduced}`);
+  lines.push(`network requests by the extension: ${s.extensionRequests}`);
   lines.push(`highlights: ${s.highlights}; names below their floor: ${s.namesBelowFloor}; cards opened: ${s.cardsOpened}/${s.cardsTried}`);
   lines.push(
     `extension's longest task: ${s.longestTask.ms} ms wall (${s.longestTask.cpuMs} ms thread time), ${s.longestTask.what}, on ${s.longestTask.file}`,
