@@ -194,6 +194,14 @@ export class PageScan {
       if (match.safe) record.placed.set(match, this.place(block, match));
       if (i % PLACE_BATCH === PLACE_BATCH - 1 && slicer.due() && !(await slicer.yield())) return false;
     }
+    if (!unsafe) {
+      // Every match is placed: the block's text and its segments are needed no more, but for the
+      // first text node (reading order). On a page of 20,000 paragraphs that is 200,000 small
+      // objects less for the garbage collector to copy and trace in the page's main thread.
+      const first = block.segments.find((seg) => seg.node !== null);
+      block.segments = first ? [first] : [];
+      block.text = '';
+    }
     fresh.push(record);
     return true;
   }
