@@ -176,6 +176,19 @@ const message = (e: unknown): string => (e instanceof Error ? e.message.split('\
  * reported with an error like any other failure.
  */
 const PAGE_DEADLINE_MS = 120_000;
+/**
+ * The same deadline, kept by the run itself: if even closing the tab hangs (a page that reloads
+ * itself has been seen to stall its tab for minutes), the run gives up on the page and goes on.
+ */
+function withDeadline<T>(work: Promise<T>, what: string, ms = PAGE_DEADLINE_MS + 30_000): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no result in ${Math.round(ms / 1000)} s`)), ms);
+  });
+  work.catch(() => {}); // it may still fail after the deadline: nobody listens then
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 function closeAtDeadline(page: Page): () => void {
   const timer = setTimeout(() => void page.close().catch(() => {}), PAGE_DEADLINE_MS);
   return () => clearTimeout(timer);
@@ -207,7 +220,7 @@ async function measureOurs(context: BrowserContext, url: string, script: string)
     throw page.isClosed() ? new Error(`no result in ${PAGE_DEADLINE_MS / 1000} s (${navigations} loads)`) : e;
   } finally {
     disarm();
-    await page.close().catch(() => {});
+    void page.close().catch(() => {}); // not awaited: a stalled tab must not stall the run
   }
 }
 
@@ -235,7 +248,7 @@ async function measureFloor(context: BrowserContext, url: string, script: string
     throw page.isClosed() ? new Error(`no result in ${PAGE_DEADLINE_MS / 1000} s`) : e;
   } finally {
     disarm();
-    await page.close().catch(() => {});
+    void page.close().catch(() => {});
   }
 }
 
@@ -257,19 +270,19 @@ async function runAll(
   try {
     // One untimed load first: the service worker's start (reading the dataset, and for a large
     // one building its table of first words) is paid once per worker start, not by every page.
-    if (pages[0]) await measureOurs(launched.context, `${origin}/${pages[0].path.split('/').map(encodeURIComponent).join('/')}`, script).catch(() => null);
+    if (pages[0]) await withDeadline(measureOurs(launched.context, `${origin}/${pages[0].path.split('/').map(encodeURIComponent).join('/')}`, script), 'warm-up').catch(() => null);
     for (const [i, p] of pages.entries()) {
       process.stderr.write(`\r${options.label}: page ${i + 1}/${pages.length}   `);
       const url = `${origin}/${p.path.split('/').map(encodeURIComponent).join('/')}`;
       const result: RunResult = { ours: null, floor: null, floorWarm: Number.NaN, markjs: null };
       try {
         const ours: PassReading[] = [];
-        for (let r = 0; r < options.repeat; r++) ours.push(await measureOurs(launched.context, url, script));
+        for (let r = 0; r < options.repeat; r++) ours.push(await withDeadline(measureOurs(launched.context, url, script), 'our pass'));
         result.ours = medianBy(ours, (o) => o.pass);
         if (options.floor) {
           const floors: { floor: FloorReading; floorWarm: number; markjs: { ms: number; marks: number } | null }[] = [];
           // mark.js only once: it is slow, and far from the figures that vary.
-          for (let r = 0; r < options.repeat; r++) floors.push(await measureFloor(launched.context, url, script, r === 0 ? options.markjs : null));
+          for (let r = 0; r < options.repeat; r++) floors.push(await withDeadline(measureFloor(launched.context, url, script, r === 0 ? options.markjs : null), 'floor and mark.js'));
           const mid = medianBy(floors, (f) => f.floor.ms)!;
           result.floor = mid.floor;
           result.floorWarm = mid.floorWarm;
@@ -282,7 +295,7 @@ async function runAll(
     }
   } finally {
     process.stderr.write('\n');
-    await launched.close();
+    await withDeadline(launched.close(), 'closing the browser', 30_000).catch(() => {});
   }
   return results;
 }
@@ -349,7 +362,11 @@ async function main(): Promise<void> {
   if (options.json) writeFileSync(options.json, JSON.stringify({ command, contentBytes, figures }, null, 2));
 }
 
-main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
-  process.exit(1);
-});
+main().then(
+  // Exit now: a browser that would not close must not keep the run (and CI) waiting.
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  },
+);
