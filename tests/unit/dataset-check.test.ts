@@ -69,6 +69,8 @@ describe('a dataset of several articles', () => {
  * UPDATE_GOLDEN=1 to rewrite them after a deliberate change of wording, then review the diff.
  */
 describe('broken datasets', () => {
+  // CI checks the golden files; it must never rewrite them and then compare them with themselves.
+  if (process.env.UPDATE_GOLDEN && process.env.CI) throw new Error('UPDATE_GOLDEN is refused under CI: regenerate golden files locally and commit them');
   const cases = readdirSync(BROKEN).filter((name) => existsSync(join(BROKEN, name, 'actors.json')) || existsSync(join(BROKEN, name, 'articles')));
 
   it('has a fixture for each kind of fault', () => {
