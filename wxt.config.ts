@@ -2,14 +2,32 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { datasetPlugin } from './src/dataset/vite-plugin';
+import { writeOffIcons } from './src/build/off-icons';
+import { preactWithoutInnerHtml } from './src/build/preact-no-inner-html';
+import { ICON_SIZES, iconPaths } from './src/icons/paths';
+
+// The Firefox add-on id: a UUID, so it is the project's own and names no domain.
+export const GECKO_ID = '{8f0c2a4e-5b1d-4e7a-9c3f-6d2b7e1a9f40}';
+const ICON_SVG = 'assets/icon.svg';
 
 // The one build configuration for Chrome (MV3) and Firefox (MV2 by default, MV3 with --mv3).
 export default defineConfig({
   // The extension's pages and background use webextension-polyfill through `wxt/browser`; the
   // content script does without it (src/messaging/ext.ts says why), so in its build `wxt/browser`
   // (which WXT's own content-script code imports) is WXT's plain `browser`, not the polyfill.
-  modules: ['@wxt-dev/webextension-polyfill'],
+  modules: ['@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  // Every PNG size is drawn from one SVG at build time (never committed); a development build
+  // carries a "DEV" band rather than turning grey, since grey means "off" (src/icons/paths.ts).
+  autoIcons: { baseIconPath: ICON_SVG, sizes: [...ICON_SIZES], developmentIndicator: 'overlay' },
+  // Packages (`npm run zip`): no source maps, and a sources archive for Firefox's reviewers that
+  // holds what the build needs and nothing else (docs/release.md).
+  zip: {
+    exclude: ['**/*.map'],
+    includeSources: ['entrypoints/**', 'src/**', 'assets/**', 'public/**', 'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'web-ext.config.ts', 'README.md', 'CHANGELOG.md', 'LICENSE'],
+    excludeSources: ['**/*.test.ts', '**/*.spec.ts'],
+  },
   hooks: {
+    'build:done': (wxt, output) => writeOffIcons(wxt, ICON_SVG, output.publicAssets as { type: 'asset'; fileName: string }[]),
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const plain = { find: /^wxt\/browser$/, replacement: createRequire(import.meta.url).resolve('wxt/browser') };
@@ -24,7 +42,7 @@ export default defineConfig({
   // NEWSLENS_OUT lets a second build (another dataset, a benchmark) live beside the main one.
   outDir: process.env.NEWSLENS_OUT ?? '.output',
   vite: () => ({
-    plugins: [preact(), datasetPlugin()],
+    plugins: [preactWithoutInnerHtml(), preact(), datasetPlugin()],
     build: { sourcemap: false },
     // The benchmark's builds (scripts/bench.ts) leave two `newslens:*` performance measures for it
     // to read. Only those builds: a page sees the measures of every script in its document, and
@@ -37,6 +55,8 @@ export default defineConfig({
     default_locale: 'en',
     // Every permission is used by a feature; the README explains each one.
     permissions: ['storage', 'activeTab', 'contextMenus'],
+    // The toolbar button's own icon (the `icons` key is written by @wxt-dev/auto-icons).
+    [browser === 'firefox' ? 'browser_action' : 'action']: { default_icon: iconPaths('on') },
     // Keyboard: the next / previous highlight, its card open (src/background/commands.ts). J and K, as
     // in mail and feed readers; Chromium refuses Alt+Shift+N and Alt+Shift+P (reserved), leaving them unset.
     commands: {
@@ -47,7 +67,7 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             gecko: {
-              id: 'newslens@newslens.example',
+              id: GECKO_ID,
               // 140: the first Firefox with the CSS Custom Highlight API (and data_collection_permissions).
               strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
