@@ -13,6 +13,7 @@ import { ModeSection } from './ModeSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { SitesSection } from './SitesSection';
 import { TransferSection } from './TransferSection';
+import { Logo } from '../Logo';
 
 export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
@@ -31,7 +32,7 @@ export function Options() {
     <main class="nl-root nl-options">
       <header class="nl-options-header">
         <h1>
-          <span class="nl-logo" aria-hidden="true" />
+          <Logo size={28} />
           {t('options_title')}
         </h1>
       </header>

@@ -15,6 +15,7 @@ import { t, type MessageKey } from '../i18n';
 import { ExportButton } from './ExportButton';
 import { MatchList } from './MatchList';
 import { silentReason, targetTab, type TargetTab } from './target';
+import { Logo } from '../Logo';
 
 type View =
   | { kind: 'loading' }
@@ -69,7 +70,7 @@ export function Popup({ search }: { search: string }) {
     <main class="nl-root nl-popup" aria-busy={view.kind === 'loading' || state?.status === 'scanning'}>
       <header class="nl-popup-header">
         <h1>
-          <span class="nl-logo" aria-hidden="true" />
+          <Logo size={18} />
           {t('extName')}
         </h1>
         {settings && (
