@@ -55,7 +55,10 @@ async function main(): Promise<void> {
   });
   if (point) {
     await page.mouse.move(point.x, point.y, { steps: 2 });
-    await page.locator('newslens-ui [role="dialog"]').waitFor({ timeout: 5_000 });
+    const card = page.locator('newslens-ui [role="dialog"]');
+    await card.waitFor({ timeout: 5_000 });
+    // The card fades in: shoot once its animation has ended, not mid-fade with the page showing through.
+    await card.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
     await page.screenshot({ path: resolve(SHOTS, 'demo-card.png') });
     console.log(`Card open for Vladimir Putin: ${resolve(SHOTS, 'demo-card.png')}`);
   }
