@@ -7,7 +7,7 @@ import { preactWithoutInnerHtml } from './src/build/preact-no-inner-html';
 import { ICON_SIZES, iconPaths } from './src/icons/paths';
 
 // The Firefox add-on id: a UUID, so it is the project's own and names no domain.
-export const GECKO_ID = '{8f0c2a4e-5b1d-4e7a-9c3f-6d2b7e1a9f40}';
+const GECKO_ID = '{8f0c2a4e-5b1d-4e7a-9c3f-6d2b7e1a9f40}';
 const ICON_SVG = 'assets/icon.svg';
 
 // The one build configuration for Chrome (MV3) and Firefox (MV2 by default, MV3 with --mv3).
@@ -23,7 +23,7 @@ export default defineConfig({
   // holds what the build needs and nothing else (docs/release.md).
   zip: {
     exclude: ['**/*.map'],
-    includeSources: ['entrypoints/**', 'src/**', 'assets/**', 'public/**', 'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'web-ext.config.ts', 'README.md', 'CHANGELOG.md', 'LICENSE'],
+    includeSources: ['entrypoints/**', 'src/**', 'assets/**', 'public/**', 'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'web-ext.config.ts', 'README.md', 'CHANGELOG.md', 'docs/release.md'],
     excludeSources: ['**/*.test.ts', '**/*.spec.ts'],
   },
   hooks: {

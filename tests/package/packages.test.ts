@@ -1,0 +1,126 @@
+/**
+ * Checks on the store packages that `npm run zip` made (run it first): versions, icons, what is
+ * in each archive and what must never be, and Firefox's linter on the very files of the package.
+ * node's test runner, so CI reads its TAP report like the Firefox suite's.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { before, describe, it } from 'node:test';
+import JSZip from 'jszip';
+import { ICON_SIZES, iconPaths } from '../../src/icons/paths';
+import { packagePaths, packageVersion } from '../../scripts/release/packages';
+
+type Manifest = {
+  version: string;
+  icons?: Record<string, string>;
+  action?: { default_icon?: Record<string, string> };
+  browser_action?: { default_icon?: Record<string, string> };
+  permissions?: string[];
+  browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[] } } };
+};
+
+const version = packageVersion();
+const paths = packagePaths(version);
+const zips: Partial<Record<keyof typeof paths, JSZip>> = {};
+
+/** Width and height from a PNG's IHDR chunk, which always comes first. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  assert.deepEqual([...bytes.subarray(0, 8)], signature, 'not a PNG');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+async function manifestOf(zip: JSZip): Promise<Manifest> {
+  return JSON.parse(await zip.file('manifest.json')!.async('string')) as Manifest;
+}
+
+before(async () => {
+  for (const [kind, path] of Object.entries(paths) as [keyof typeof paths, string][]) {
+    assert.ok(existsSync(path), `${path} is missing: run npm run zip first`);
+    zips[kind] = await JSZip.loadAsync(await readFile(path));
+  }
+});
+
+for (const kind of ['chrome', 'firefox'] as const) {
+  describe(`the ${kind} package`, () => {
+    it('carries the version of package.json', async () => {
+      assert.equal((await manifestOf(zips[kind]!)).version, version);
+    });
+
+    it('has every icon its manifest names, at the size it claims', async () => {
+      const m = await manifestOf(zips[kind]!);
+      const action = kind === 'chrome' ? m.action : m.browser_action;
+      assert.deepEqual(Object.keys(m.icons ?? {}).map(Number), [...ICON_SIZES], 'icons: every size');
+      assert.deepEqual(Object.keys(action?.default_icon ?? {}).map(Number), [...ICON_SIZES], 'toolbar icon: every size');
+      // The grey set is named by the background (action.setIcon), not the manifest: check it too.
+      const off = Object.entries(iconPaths('off'));
+      for (const [size, file] of [...Object.entries(m.icons ?? {}), ...Object.entries(action!.default_icon!), ...off]) {
+        const entry = zips[kind]!.file(file.replace(/^\//, ''));
+        assert.ok(entry, `${file} is named but not in the package`);
+        assert.deepEqual(pngSize(await entry.async('uint8array')), { width: Number(size), height: Number(size) }, file);
+      }
+    });
+
+    it('holds no source maps, tests, sources or development files', () => {
+      const names = Object.keys(zips[kind]!.files);
+      const bad = names.filter((n) => /\.map$|\.tsx?$|(^|\/)(tests?|node_modules|\.wxt|\.output)\/|\.(test|spec)\.|(^|\/)\.[^/]+$/.test(n));
+      assert.deepEqual(bad, []);
+    });
+
+    it('has no script that points at a source map', async () => {
+      for (const name of Object.keys(zips[kind]!.files).filter((n) => n.endsWith('.js'))) {
+        assert.doesNotMatch(await zips[kind]!.file(name)!.async('string'), /sourceMappingURL/, name);
+      }
+    });
+  });
+}
+
+describe('the Firefox package', () => {
+  it('has a UUID add-on id of the project and declares that it collects no data', async () => {
+    const gecko = (await manifestOf(zips.firefox!)).browser_specific_settings?.gecko;
+    assert.match(gecko?.id ?? '', /^\{[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}$/);
+    assert.deepEqual(gecko?.data_collection_permissions, { required: ['none'] });
+  });
+
+  it('passes web-ext lint with no error and no warning, as unpacked from the package', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'newslens-firefox-'));
+    try {
+      for (const [name, entry] of Object.entries(zips.firefox!.files)) {
+        if (entry.dir) continue;
+        await mkdir(dirname(join(dir, name)), { recursive: true });
+        await writeFile(join(dir, name), await entry.async('uint8array'));
+      }
+      const r = spawnSync('npx', ['web-ext', 'lint', '-s', dir, '--output', 'json', '--no-config-discovery'], { encoding: 'utf8' });
+      const report = JSON.parse(r.stdout) as { summary: { errors: number; warnings: number }; warnings: { code: string; file?: string }[] };
+      assert.deepEqual(report.summary.errors, 0);
+      assert.deepEqual(report.warnings.map((w) => `${w.code} ${w.file ?? ''}`), []);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the sources archive', () => {
+  it('holds what the build needs and none of the tests, outputs or dependencies', () => {
+    const names = Object.keys(zips.sources!.files);
+    for (const needed of ['package.json', 'package-lock.json', 'wxt.config.ts', 'assets/icon.svg', 'docs/release.md']) {
+      assert.ok(names.includes(needed), `${needed} is missing`);
+    }
+    assert.ok(names.some((n) => n.startsWith('src/')) && names.some((n) => n.startsWith('entrypoints/')));
+    assert.deepEqual(names.filter((n) => /^(tests|node_modules|\.output|\.wxt|store|demo)\/|\.map$|\.(test|spec)\.tsx?$/.test(n)), []);
+  });
+});
+
+describe('the listing', () => {
+  it('explains every permission the manifest asks for', async () => {
+    const text = await readFile('store/permissions.md', 'utf8');
+    for (const kind of ['chrome', 'firefox'] as const) {
+      for (const p of (await manifestOf(zips[kind]!)).permissions ?? []) assert.match(text, new RegExp(`^## \`${p}\`$`, 'm'), p);
+    }
+  });
+});
