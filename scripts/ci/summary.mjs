@@ -34,14 +34,15 @@ for (const name of ['playwright.json', 'playwright-corpus.json']) {
   console.log(`${name}: ${s.expected + (s.flaky ?? 0)} passed (${s.flaky ?? 0} flaky), ${s.unexpected} failed, ${s.skipped} skipped`);
   for (const title of flakyTitles(JSON.parse(readFileSync(file, 'utf8')))) console.log(`  flaky (passed on retry): ${title}`);
 }
-// node's test runner (the Firefox suite) writes TAP: its last "# pass N" etc. lines are the totals.
-const tap = join(dir, 'firefox.tap');
-if (existsSync(tap)) {
+// node's test runner (the Firefox suite, the package checks) writes TAP: its last "# pass N" etc. lines are the totals.
+for (const name of ['firefox', 'package']) {
+  const tap = join(dir, `${name}.tap`);
+  if (!existsSync(tap)) { missing.push(name); continue; }
   const text = readFileSync(tap, 'utf8');
   const n = (k) => Number([...text.matchAll(new RegExp(`^# ${k} (\\d+)$`, 'gm'))].at(-1)?.[1] ?? 0);
   passed += n('pass'); failed += n('fail') + n('cancelled'); skipped += n('skipped') + n('todo');
-  console.log(`firefox: ${n('pass')} passed, ${n('fail') + n('cancelled')} failed`);
-} else missing.push('firefox');
+  console.log(`${name}: ${n('pass')} passed, ${n('fail') + n('cancelled')} failed`);
+}
 
 if (missing.length) { console.log(`no report from: ${missing.join(', ')}`); failed += missing.length; }
 if (flaky) console.log(`flaky: ${flaky} test(s) passed only on a retry (named above)`);
