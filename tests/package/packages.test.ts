@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import JSZip from 'jszip';
+import sharp from 'sharp';
 import { ICON_SIZES, iconPaths } from '../../src/icons/paths';
 import { packagePaths, packageVersion } from '../../scripts/release/packages';
 
@@ -79,6 +80,38 @@ for (const kind of ['chrome', 'firefox'] as const) {
     });
   });
 }
+
+/** WCAG relative luminance of an sRGB colour. */
+function luminance(r: number, g: number, b: number): number {
+  const lin = (c: number) => ((c /= 255) <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
+}
+
+describe('the icon', () => {
+  // Chrome's light and dark toolbars. A pixel "reads" where it has 3:1 contrast with the toolbar
+  // (WCAG's bar for graphics); on each toolbar a good share of the mark must read: the blue (or
+  // grey) body on light, the body and its white rim and lines on dark.
+  const toolbars = { light: [255, 255, 255], dark: [0x20, 0x21, 0x24] } as const;
+  for (const state of ['on', 'off'] as const) {
+    it(`is legible on light and dark toolbars (${state}, 16 and 32 px)`, async () => {
+      for (const size of [16, 32]) {
+        const file = iconPaths(state)[size]!;
+        const { data } = await sharp(await zips.chrome!.file(file)!.async('nodebuffer')).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+        for (const [name, bg] of Object.entries(toolbars)) {
+          const lb = luminance(bg[0], bg[1], bg[2]);
+          let opaque = 0, reads = 0;
+          for (let i = 0; i < data.length; i += 4) {
+            if (data[i + 3]! < 128) continue;
+            opaque++;
+            const l = luminance(data[i]!, data[i + 1]!, data[i + 2]!);
+            if ((Math.max(l, lb) + 0.05) / (Math.min(l, lb) + 0.05) >= 3) reads++;
+          }
+          assert.ok(reads / opaque >= 0.4, `${file} on a ${name} toolbar: ${((100 * reads) / opaque).toFixed(0)}% of the mark reads`);
+        }
+      }
+    });
+  }
+});
 
 describe('the Firefox package', () => {
   it('has a UUID add-on id of the project and declares that it collects no data', async () => {
