@@ -58,6 +58,8 @@ test('store screenshots at 1280×800: the card, the popup, the options page', as
   const popup = await PopupObject.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
   await popup.page.setViewportSize({ width: 400, height: 640 });
   await popup.expand('actor', 'vladimir-putin');
+  // The header shows the icon itself, loaded (not a broken image).
+  await expect.poll(() => popup.page.locator('header img.nl-logo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(48);
   const popupPng = await popup.page.screenshot();
   await page.mouse.move(5, 5); // the card closes; the page alone behind the popup
   await page.keyboard.press('Escape');
@@ -80,6 +82,7 @@ test('store screenshots at 1280×800: the card, the popup, the options page', as
   await options.addSite('lemonde.fr', 'on');
   await options.addSite('example.com', 'off');
   await options.dataset();
+  await expect.poll(() => options.page.locator('header img.nl-logo').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(48);
   const optionsShot = resolve(dir, '3-options.png');
   await options.page.screenshot({ path: optionsShot });
   await expectSize(optionsShot);
