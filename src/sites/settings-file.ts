@@ -11,7 +11,7 @@
  * language there). Pure.
  */
 import { siteOf, type Settings, type SiteChoice } from './policy';
-import { Mode, SiteChoice as SiteChoiceSchema } from './schemas';
+import { Mode, SiteChoice as SiteChoiceSchema } from './policy';
 
 export const FILE_FORMAT = 'newslens-settings';
 export const FILE_VERSION = 1;
