@@ -9,7 +9,7 @@
  * keys in, and repairs a corrupted value as soon as it sees one.
  */
 import { browser } from '../browser';
-import { Preferences, choiceFor, type SiteChoice } from '../sites/policy';
+import { Preferences, type SiteChoice } from '../sites/policy';
 import { defineSettingsItem, readPreferences, reportOnce } from '../sites/store';
 import { fromVersion1, legacySites } from '../sites/migrations';
 
@@ -77,4 +77,3 @@ export const toggleSite =
   (site: string, enabled: boolean): Change =>
   (p) =>
     setSite(site, enabled ? 'off' : 'on')(p);
-export { choiceFor };

@@ -38,7 +38,7 @@ export type Handlers<M extends Protocol> = {
 };
 
 /** Runs a handler and wraps what it gives, or the error it throws, in a `Result`. */
-export function answer(run: () => unknown): Promise<Result<unknown>> {
+function answer(run: () => unknown): Promise<Result<unknown>> {
   return Promise.resolve()
     .then(run)
     .then(

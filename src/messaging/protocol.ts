@@ -83,7 +83,7 @@ export const AliasBatch = z.object({
 });
 export type AliasBatch = z.infer<typeof AliasBatch>;
 
-export const Summary = z.object({ version: z.string(), articles: natural, actors: natural, figures: natural, statements: natural, disputes: natural });
+const Summary = z.object({ version: z.string(), articles: natural, actors: natural, figures: natural, statements: natural, disputes: natural });
 
 // ---- The directions. ----
 

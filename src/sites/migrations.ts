@@ -4,7 +4,7 @@
  */
 import { DEFAULT_PREFERENCES, Mode, Preferences, SiteChoice } from './policy';
 
-export const LEGACY_SITE_PREFIX = 'site:';
+const LEGACY_SITE_PREFIX = 'site:';
 
 /**
  * Version 1's `{ version: 1, mode, paused }`: what is valid of it, with no sites (`legacySites`

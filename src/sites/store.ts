@@ -15,8 +15,8 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_PREFERENCES, Mode, Preferences, SiteChoice } from './policy';
 
-export const SETTINGS_KEY = 'local:settings';
-export const SETTINGS_VERSION = 2;
+const SETTINGS_KEY = 'local:settings';
+const SETTINGS_VERSION = 2;
 
 type Migrations = Record<number, (old: unknown) => unknown>;
 
@@ -67,16 +67,19 @@ export function reportOnce(problems: string[], repaired: boolean): void {
   console.warn(`NewsLens: stored "settings" was invalid (${key}); ${repaired ? 'it was repaired with safe defaults' : 'safe defaults are used'}.`);
 }
 
-const item = defineSettingsItem();
+// Defined on first use: a module that only validates (unit tests, the options page's file
+// check) must not touch the browser's storage by being imported.
+let item: ReturnType<typeof defineSettingsItem> | undefined;
+const settingsItem = () => (item ??= defineSettingsItem());
 
 /** The preferences as stored now, validated (for the content script and the extension's pages). */
 export async function getPreferences(): Promise<Preferences> {
-  const read = readPreferences(await item.getValue());
+  const read = readPreferences(await settingsItem().getValue());
   reportOnce(read.problems, false);
   return read.value;
 }
 
 /** Calls `onChange` with the new preferences whenever they change. Returns the function that stops watching. */
 export function watchPreferences(onChange: (prefs: Preferences) => void): () => void {
-  return item.watch((raw) => onChange(readPreferences(raw).value));
+  return settingsItem().watch((raw) => onChange(readPreferences(raw).value));
 }
