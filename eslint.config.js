@@ -12,6 +12,18 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
       'no-empty-pattern': 'off',
+      // One way in to the browser's extension API: src/browser.ts (pages, background) or
+      // src/messaging/ext.ts (anything the content script bundles).
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'wxt/browser', message: 'Import `browser` from src/browser.ts.' },
+            { name: 'webextension-polyfill', message: 'Import `browser` from src/browser.ts.' },
+            { name: '@wxt-dev/browser', message: 'Import `browser` from src/browser.ts.' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { datasetPlugin } from './src/dataset/vite-plugin';
@@ -31,9 +32,11 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const plain = { find: /^wxt\/browser$/, replacement: createRequire(import.meta.url).resolve('wxt/browser') };
+      // WXT's storage items (src/sites/store.ts) reach the browser through `@wxt-dev/browser`: here, through ext.ts.
+      const storageBrowser = { find: /^@wxt-dev\/browser$/, replacement: fileURLToPath(new URL('./src/messaging/ext-browser.ts', import.meta.url)) };
       const alias = config.resolve?.alias ?? [];
       const entries = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
-      config.resolve = { ...config.resolve, alias: [plain, ...entries] };
+      config.resolve = { ...config.resolve, alias: [plain, storageBrowser, ...entries] };
     },
   },
   srcDir: '.',
@@ -62,6 +65,8 @@ export default defineConfig({
     commands: {
       'next-highlight': { suggested_key: { default: 'Alt+Shift+J' }, description: '__MSG_command_next__' },
       'previous-highlight': { suggested_key: { default: 'Alt+Shift+K' }, description: '__MSG_command_previous__' },
+      // No default key: readers who want one choose it in the browser's shortcut settings.
+      'toggle-site': { description: '__MSG_command_toggle_site__' },
     },
     ...(browser === 'firefox'
       ? {

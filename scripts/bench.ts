@@ -47,6 +47,7 @@ import { SKIPPED_TAGS } from '../src/page/blocks';
 import type { FloorReading, PassReading } from '../tests/bench/in-page';
 import { writeSyntheticDataset } from '../tests/bench/synthetic-dataset';
 import { formatReport, type PageFigures } from '../tests/bench/report';
+import { setPreferences } from '../tests/corpus/extension-state';
 import { launchWithExtension } from './launch';
 import { serveStatic } from './serve';
 
@@ -164,7 +165,7 @@ async function openContext(extensionDir: string) {
     if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') return route.abort();
     return route.continue();
   });
-  await launched.serviceWorker.evaluate(() => chrome.storage.local.set({ 'site:127.0.0.1': 'on', 'site:localhost': 'off' }));
+  await setPreferences(launched.serviceWorker, { sites: { '127.0.0.1': 'on', localhost: 'off' } });
   return launched;
 }
 

@@ -8,7 +8,7 @@
  *   .output/chrome-mv3), so build first (`npm run build`, or `NEWSLENS_OUT=… npx wxt build`).
  * - Serves the corpus (default ../shared/corpus beside the repository) from 127.0.0.1 and aborts
  *   every request that would leave it.
- * - Switches the extension on for the site 127.0.0.1 first (storage `site:127.0.0.1` = "on"):
+ * - Switches the extension on for the site 127.0.0.1 first (tests/corpus/extension-state.ts `setSite`):
  *   the default mode highlights only pages that look like news, and the eval measures the
  *   matcher on every labelled page, news-looking or not.
  * - Loads each labelled page in headless Chromium, waits until the content script reports its
@@ -32,6 +32,7 @@ import { CHROME_BUILD, launchWithExtension } from './launch';
 import { corpusDir, corpusPath, keepLocal, LABELS_DIR, readManifest, REPO_ROOT } from './corpus';
 import { expectedCounts, Label, meetsTarget, scoreRefs, total, TARGET, type RefCounts, type RefScore, type Score } from './eval-score';
 import { serveStatic } from './serve';
+import { setSite } from '../tests/corpus/extension-state';
 
 /** The `chrome` API inside the service worker, as far as the eval uses it. */
 declare const chrome: {
@@ -276,7 +277,7 @@ async function main(): Promise<number> {
   const results: PageResult[] = [];
   try {
     const aborted = await keepLocal(ext.context);
-    await ext.serviceWorker.evaluate(() => chrome.storage.local.set({ 'site:127.0.0.1': 'on' }));
+    await setSite(ext.serviceWorker, '127.0.0.1', 'on');
     for (const { sha256, label } of labels) {
       const expected = expectedCounts(label);
       const started = Date.now();

@@ -1,5 +1,5 @@
 import { render } from 'preact';
-import { browser } from 'wxt/browser';
+import { browser } from '../../src/browser';
 import { Options } from '../../src/ui/options/Options';
 import { t } from '../../src/ui/i18n';
 import '../../src/ui/styles.css';

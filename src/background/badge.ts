@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { browser } from '../browser';
 import { setTabIcon } from './icon-states';
 
 /** MV3 names it `action`, MV2 (Firefox) `browserAction`. */

@@ -2,14 +2,16 @@
  * The page's context menu entry "Turn highlights off on this site" (or "on again"). Its title
  * follows the active tab: the background asks the tab's content script for its state when the
  * reader switches tabs and whenever a page reports its count. A click decides from the page's
- * state at that moment, not from the title, so a stale title never does the wrong thing.
+ * state at that moment, not from the title, so a stale title never does the wrong thing; the site
+ * it switches is the clicked page's address (./site-toggle.ts).
  */
-import { browser, type Browser } from 'wxt/browser';
-import { askTab } from '../messaging/client';
-import type { PageState } from '../messaging/protocol';
-import { siteOf } from '../sites/policy';
-import { getSettings, getSiteChoice, setSiteChoice } from '../sites/settings';
+import { browser, type Browser } from '../browser';
+import { send } from '../messaging/channel';
+import { ToContent, type PageState } from '../messaging/protocol';
+// The menu's title is a string the reader sees: from the same i18n module as every other one.
 import { t } from '../ui/i18n';
+import type { SettingsWriter } from './settings-writer';
+import { toggleSiteOf } from './site-toggle';
 
 export const MENU_ID = 'newslens-site-toggle';
 
@@ -19,7 +21,7 @@ function menus() {
 
 async function pageState(tabId: number | undefined): Promise<PageState | null> {
   if (tabId === undefined) return null;
-  const r = await askTab(tabId, 'page:state', {});
+  const r = await send(ToContent, 'page:state', {}, tabId);
   return r.ok ? r.value : null;
 }
 
@@ -41,20 +43,7 @@ async function refreshTitle(tabId: number | undefined): Promise<void> {
   }
 }
 
-/** Switches the clicked page's site off when it is on, on when it is off. */
-export async function toggleSiteFrom(pageUrl: string | undefined, tab: Browser.tabs.Tab | undefined): Promise<'on' | 'off' | null> {
-  const state = await pageState(tab?.id);
-  const site = state?.site ?? siteOf(pageUrl ?? tab?.url ?? '');
-  if (!site) return null;
-  let enabled: boolean;
-  if (state) enabled = state.decision.enabled;
-  else enabled = !(await getSettings()).paused && (await getSiteChoice(site)) === 'on';
-  const next = enabled ? 'off' : 'on';
-  await setSiteChoice(site, next);
-  return next;
-}
-
-export function registerContextMenu(): void {
+export function registerContextMenu(writer: SettingsWriter): void {
   const api = menus();
   if (!api) return;
   // Items survive a worker restart in Chrome but not a browser restart in Firefox: recreate them at every start.
@@ -66,7 +55,8 @@ export function registerContextMenu(): void {
   })();
   api.onClicked.addListener((info, tab) => {
     if (info.menuItemId !== MENU_ID) return;
-    void toggleSiteFrom(info.pageUrl, tab).then(() => refreshTitle(tab?.id));
+    if (tab?.id === undefined) return;
+    void toggleSiteOf(tab.id, info.pageUrl ?? tab.url, writer).then(() => refreshTitle(tab.id));
   });
   browser.tabs.onActivated.addListener(({ tabId }) => void refreshTitle(tabId));
 }

@@ -3,7 +3,7 @@
  * switched off or NewsLens is paused. Both sets are PNGs made at build time from assets/icon.svg
  * (src/icons/paths.ts), so the two states differ only in colour.
  */
-import { browser } from 'wxt/browser';
+import { browser } from '../browser';
 import { iconPaths } from '../icons/paths';
 
 type IconApi = { setIcon(details: { tabId: number; path: Record<number, string> }): Promise<void> };

@@ -7,9 +7,10 @@
  * - `Details`: statements, disputes and articles, asked for by the card and the popup only
  *   when they open.
  */
-import { z } from 'zod';
+// zod/mini: the content script validates the index and details it receives with these.
+import { z } from 'zod/mini';
 import { MatchRef } from './ref';
-import { ActorKind, DisputeHow, Qualifier, SourceStatus, StatementKind } from './schema';
+import { ActorKind, DisputeHow, Qualifier, SourceStatus, StatementKind } from './kinds';
 
 z.config({ jitless: true });
 
@@ -21,29 +22,29 @@ export const IndexActor = z.object({
 
 /** The alias's `context` (schema.ts `AliasContext`), only the parts that are set. */
 export const IndexAliasContext = z.object({
-  before: z.array(z.string()).optional(),
-  after: z.array(z.string()).optional(),
-  notBefore: z.array(z.string()).optional(),
-  notAfter: z.array(z.string()).optional(),
-  cueOnly: z.boolean().optional(),
+  before: z.optional(z.array(z.string())),
+  after: z.optional(z.array(z.string())),
+  notBefore: z.optional(z.array(z.string())),
+  notAfter: z.optional(z.array(z.string())),
+  cueOnly: z.optional(z.boolean()),
 });
 export type IndexAliasContext = z.infer<typeof IndexAliasContext>;
 
 export const IndexAlias = z.object({
   text: z.string(),
   /** Position of the actor in `MatchIndex.actors`. */
-  actor: z.number().int().nonnegative(),
+  actor: z.int().check(z.nonnegative()),
   safe: z.boolean(),
   caseSensitive: z.boolean(),
-  context: IndexAliasContext.optional(),
+  context: z.optional(IndexAliasContext),
 });
 export type IndexAlias = z.infer<typeof IndexAlias>;
 
 export const IndexFigure = z.object({
   id: z.string(),
   value: z.number(),
-  low: z.number().optional(),
-  high: z.number().optional(),
+  low: z.optional(z.number()),
+  high: z.optional(z.number()),
   /** Words that may follow the number within a short window: "troops", "soldiers". */
   unitTerms: z.array(z.string()),
   /** True for percentages: "75%", "75 per cent", "75 percent". A percentage with unit terms also needs one of them after it. */
@@ -53,7 +54,7 @@ export const IndexFigure = z.object({
    * "30,000 Russian troops"), from the figure's own surface and measure. Any other capitalised
    * word there says whose they are ("30,000 American troops"): no match. Absent: not checked.
    */
-  names: z.array(z.string()).optional(),
+  names: z.optional(z.array(z.string())),
   measureKey: z.string(),
 });
 export type IndexFigure = z.infer<typeof IndexFigure>;
@@ -86,9 +87,9 @@ export const DetailActor = z.object({
   name: z.string(),
   kind: ActorKind,
   /** The role as of the actor's most recent article. */
-  role: z.string().optional(),
-  description: z.string().optional(),
-  wikidata: z.string().optional(),
+  role: z.optional(z.string()),
+  description: z.optional(z.string()),
+  wikidata: z.optional(z.string()),
 });
 export type DetailActor = z.infer<typeof DetailActor>;
 
@@ -114,7 +115,7 @@ export const DetailDispute = z.object({
   statement: z.string(),
   by: z.string(),
   how: DisputeHow,
-  counter: z.string().optional(),
+  counter: z.optional(z.string()),
   summary: z.string(),
   quote: z.string(),
 });
@@ -124,13 +125,13 @@ export const DetailFigure = z.object({
   id: z.string(),
   article: z.string(),
   value: z.number(),
-  low: z.number().optional(),
-  high: z.number().optional(),
+  low: z.optional(z.number()),
+  high: z.optional(z.number()),
   unit: z.string(),
   qualifier: Qualifier,
   measure: z.string(),
   measureKey: z.string(),
-  where: z.string().optional(),
+  where: z.optional(z.string()),
   source: z.string(),
   surface: z.string(),
 });
@@ -139,8 +140,8 @@ export type DetailFigure = z.infer<typeof DetailFigure>;
 /** Everything the card and the popup show about one matched actor or figure. */
 export const Details = z.object({
   ref: MatchRef,
-  actor: DetailActor.optional(),
-  figure: DetailFigure.optional(),
+  actor: z.optional(DetailActor),
+  figure: z.optional(DetailFigure),
   /** Statements the actor made, or that give the figure. */
   said: z.array(DetailStatement),
   /** Statements about the actor made by others. */

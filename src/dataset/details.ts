@@ -3,12 +3,13 @@
  * Pure: the background calls it for the card and the popup.
  */
 import type { DetailsStore } from './compile';
+import { own } from './own';
 import type { DetailDispute, DetailStatement, Details, MatchRef } from './compiled';
 
 /** Newest article first, then in the article's own order. */
 function byRecency(store: DetailsStore) {
   return (a: DetailStatement, b: DetailStatement) =>
-    (store.articles[b.article]?.published ?? '').localeCompare(store.articles[a.article]?.published ?? '');
+    (own(store.articles, b.article)?.published ?? '').localeCompare(own(store.articles, a.article)?.published ?? '');
 }
 
 export function detailsFor(store: DetailsStore, ref: MatchRef): Details | null {
@@ -18,14 +19,14 @@ export function detailsFor(store: DetailsStore, ref: MatchRef): Details | null {
   let reported: DetailStatement[] = [];
   const related = [];
   if (ref.type === 'actor') {
-    if (!store.actors[ref.id]) return null;
+    if (!own(store.actors, ref.id)) return null;
     said = statements.filter((s) => s.speaker === ref.id);
     about = statements.filter((s) => s.speaker !== ref.id && s.about.includes(ref.id));
     reported = statements.filter(
       (s) => s.speaker !== ref.id && !s.about.includes(ref.id) && s.attribution.some((l) => l.actor === ref.id),
     );
   } else {
-    const figure = store.figures[ref.id];
+    const figure = own(store.figures, ref.id);
     if (!figure) return null;
     said = statements.filter((s) => s.figures.includes(ref.id));
     related.push(
@@ -53,11 +54,11 @@ export function detailsFor(store: DetailsStore, ref: MatchRef): Details | null {
     articles: {},
     statements: {},
   };
-  if (ref.type === 'actor') result.actor = store.actors[ref.id];
-  else result.figure = store.figures[ref.id];
+  if (ref.type === 'actor') result.actor = own(store.actors, ref.id);
+  else result.figure = own(store.figures, ref.id);
 
   const addActor = (id: string) => {
-    const a = store.actors[id];
+    const a = own(store.actors, id);
     if (a) result.actors[id] = a;
   };
   const addStatement = (s: DetailStatement) => {
@@ -65,7 +66,7 @@ export function detailsFor(store: DetailsStore, ref: MatchRef): Details | null {
     addActor(s.speaker);
     s.about.forEach(addActor);
     s.attribution.forEach((l) => addActor(l.actor));
-    const art = store.articles[s.article];
+    const art = own(store.articles, s.article);
     if (art) {
       result.articles[art.id] = art;
       addActor(art.publisher);
@@ -75,14 +76,14 @@ export function detailsFor(store: DetailsStore, ref: MatchRef): Details | null {
   for (const d of disputes) {
     addActor(d.by);
     for (const id of [d.statement, d.counter]) {
-      const s = id ? store.statements[id] : undefined;
+      const s = id ? own(store.statements, id) : undefined;
       if (s) addStatement(s);
     }
   }
   for (const f of [result.figure, ...related]) {
     if (!f) continue;
     addActor(f.source);
-    const art = store.articles[f.article];
+    const art = own(store.articles, f.article);
     if (art) result.articles[art.id] = art;
   }
   return result;

@@ -1,12 +1,7 @@
 /**
  * A reference to one thing a page can match: an actor or a figure of the dataset, by id.
- *
- * Declared with `zod/mini` rather than zod, apart from the other compiled forms (compiled.ts),
- * because the message schemas use it (src/messaging/schemas.ts, checked in the background), and
- * a bundle that needs only those should not pay for zod's full build (about 100 KB; the mini
- * build is a tenth of that). Both builds share zod's core, so compiled.ts nests it as is. The
- * content script checks references with a hand-written guard instead (src/messaging/guards.ts
- * `isMatchRef`): no zod at all on web pages.
+ * In `zod/mini`, as every shape the protocol carries (src/messaging/protocol.ts): zod's full
+ * build is about ten times the size, and the content script validates with these.
  */
 import { z } from 'zod/mini';
 

@@ -10,6 +10,7 @@
  * article to the next (their role) is recorded per article in `Article.roles`.
  */
 import { z } from 'zod';
+import { ActorKind, DisputeHow, Qualifier, SourceStatus, StatementKind } from './kinds';
 
 z.config({ jitless: true });
 
@@ -18,16 +19,7 @@ export const Id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug like "vladimir-putin"');
 
-export const ActorKind = z.enum([
-  'person',
-  'organisation',
-  'government',
-  'country',
-  'media',
-  'group',
-  'anonymous',
-]);
-export type ActorKind = z.infer<typeof ActorKind>;
+export { ActorKind, DisputeHow, Qualifier, SourceStatus, StatementKind } from './kinds';
 
 /** Words (or short phrases) around an alias on the page, for `AliasContext`. */
 const ContextWords = z.array(z.string().trim().min(1)).default([]);
@@ -110,8 +102,6 @@ export const Evidence = z.strictObject({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
-export const Qualifier = z.enum(['exactly', 'about', 'up-to', 'at-least', 'close-to', 'more-than', 'fewer-than']);
-export type Qualifier = z.infer<typeof Qualifier>;
 
 export const Figure = z.strictObject({
   id: Id,
@@ -147,8 +137,6 @@ export const Figure = z.strictObject({
 });
 export type Figure = z.infer<typeof Figure>;
 
-export const StatementKind = z.enum(['direct-quote', 'partial-quote', 'paraphrase']);
-export const SourceStatus = z.enum(['named', 'unnamed', 'unverified']);
 
 /** One link in "who reported it, via whom": "the French presidency said", "told CNN". */
 export const AttributionLink = z.strictObject({
@@ -175,7 +163,6 @@ export const Statement = z.strictObject({
 });
 export type Statement = z.infer<typeof Statement>;
 
-export const DisputeHow = z.enum(['denies', 'rejects', 'contradicts', 'doubts']);
 
 export const Dispute = z.strictObject({
   id: Id,

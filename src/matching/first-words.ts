@@ -16,21 +16,23 @@
  * would pass the matcher's prefilter. Words starting in lower case are tested against the filter
  * of aliases that start in lower case only ("de Gaulle"), as the matcher's case rule demands.
  */
+import { z } from 'zod/mini';
 import { LOWER, PLAIN, Tokens, WORD, hashKey } from './tokens';
 
 /** Past this many aliases, pages get the filter and ask for their aliases. */
 export const LAZY_ALIASES = 5_000;
 
 /** The filter as it travels in a message: bit arrays as base64. */
-export interface FirstWordsWire {
+export const FirstWordsWire = z.object({
   /** Bits of every alias's first word; `size` bits. */
-  any: string;
+  any: z.string(),
   /** Bits of the first words of aliases that start in lower case. */
-  lower: string;
-  size: number;
+  lower: z.string(),
+  size: z.int().check(z.nonnegative()),
   /** Whether some alias starts with punctuation (then punctuation tokens are tested too). */
-  punctuation: boolean;
-}
+  punctuation: z.boolean(),
+});
+export type FirstWordsWire = z.infer<typeof FirstWordsWire>;
 
 /**
  * The hash of the first token of `text` (the matcher's), whether it starts in lower case, and the

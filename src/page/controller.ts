@@ -6,12 +6,10 @@
  */
 import { passTimes } from './started';
 import type { MatchIndex, MatchRef } from '../dataset/compiled';
-import { askBackground } from '../messaging/client';
-import { ToContentGuards as ToContent } from '../messaging/guards';
-import type { PageMatch, PageState, ToContentReplies } from '../messaging/protocol';
-import { serve } from '../messaging/serve-page';
-import { decide, siteOf, type Decision } from '../sites/policy';
-import { getSettings, getSiteChoice, watchSite } from '../sites/settings';
+import { send, serve } from '../messaging/channel';
+import { ContentToBackground, ToContent, type PageMatch, type PageState } from '../messaging/protocol';
+import { choiceFor, decide, siteOf, type Decision } from '../sites/policy';
+import { getPreferences, watchPreferences } from '../sites/store';
 import { HitIndex } from './hit-test';
 import { DisputedMarks } from './disputed';
 import { HoverCard } from './hover-card';
@@ -47,7 +45,7 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
   if (!topDoc) return;
   const isTop = topDoc === doc;
   const report = (count: number, off: boolean) => {
-    if (isTop) void askBackground('page:count', { count, off });
+    if (isTop) void send(ContentToBackground, 'page:count', { count, off });
   };
   const api = highlightApi(win);
   if (!api) return; // No CSS Custom Highlight API: stand aside rather than touch the DOM.
@@ -58,7 +56,7 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
   let generation = 0;
 
   const loadIndex = () =>
-    (index ??= askBackground('data:index', {}).then((r) => (r.ok ? r.value : null)));
+    (index ??= send(ContentToBackground, 'data:index', {}).then((r) => (r.ok ? r.value : null)));
 
   const stop = () => {
     if (!running) return;
@@ -80,7 +78,7 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
     const ui = new UiHost(doc);
     const hits = new HitIndex<PlacedMatch>();
     const card = new HoverCard(win, ui, hits, painter, async (ref) => {
-      const r = await askBackground('data:details', { ref });
+      const r = await send(ContentToBackground, 'data:details', { ref });
       return r.ok ? r.value : null;
     }, abort.signal);
     const run: Running = { abort, painter, ui, hits, card, disputed: new DisputedMarks(api), matches: [], done: false };
@@ -91,7 +89,7 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
       isOwn: (node) => (node as Element).localName === UI_TAG,
       startedAt: passTimes.script,
       fetchAliases: async (words, pairs, actors) => {
-        const r = await askBackground('data:aliases', { words, pairs, actors });
+        const r = await send(ContentToBackground, 'data:aliases', { words, pairs, actors });
         return r.ok ? r.value : null;
       },
       onUpdate: () => {
@@ -109,7 +107,7 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
 
   const apply = async () => {
     const gen = ++generation;
-    const stored = Promise.all([getSettings(), getSiteChoice(site)]);
+    const stored = getPreferences();
     stored.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
     // The news check reads the document (metadata, JSON-LD): on a large page that is most of the
     // content script's start, so it runs in a task of its own rather than in the script's
@@ -119,9 +117,9 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
     const news = looksLikeNews(topDoc);
     // A news page is on unless the reader said otherwise: ask for the index while the settings load.
     if (news && !running) void loadIndex();
-    const [settings, choice] = await stored;
+    const prefs = await stored;
     if (gen !== generation || signal.aborted) return;
-    decision = decide({ url: win.location.href, settings, choice, looksLikeNews: news });
+    decision = decide({ url: win.location.href, settings: prefs, choice: choiceFor(prefs, site), looksLikeNews: news });
     if (decision.enabled) {
       if (!running) await start(gen);
     } else {
@@ -139,14 +137,15 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
   });
 
   const unserve = isTop
-    ? serve<typeof ToContent, ToContentReplies>(ToContent, {
+    ? serve(ToContent, {
         'page:state': () => state(),
         'page:reveal': ({ ref }) => (running ? reveal(running, ref) : false),
         'page:navigate': ({ direction }) => (running ? navigate(win, running.matches, running.card, direction) : false),
         'page:quotes': () => (running?.done ? quotesOf(running.matches) : []),
       })
     : () => {};
-  const unwatch = watchSite(site, () => void apply());
+  // Any change re-decides: cheap (a pure function), and the settings change rarely.
+  const unwatch = watchPreferences(() => void apply());
   signal.addEventListener('abort', () => {
     unserve();
     unwatch();

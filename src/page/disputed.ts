@@ -6,7 +6,8 @@
  * with the others when the site is switched off.
  */
 import type { MatchRef } from '../dataset/compiled';
-import { askBackground } from '../messaging/client';
+import { send } from '../messaging/channel';
+import { ContentToBackground } from '../messaging/protocol';
 import type { HighlightApi } from './painter';
 
 /**
@@ -33,7 +34,7 @@ export class DisputedMarks {
     for (const m of matches) if (!this.known.has(key(m.ref))) unknown.set(key(m.ref), m.ref);
     if (unknown.size > 0) {
       const refs = [...unknown.values()];
-      const r = await askBackground('data:weights', { refs });
+      const r = await send(ContentToBackground, 'data:weights', { refs });
       if (!r.ok) return;
       refs.forEach((ref, i) => this.known.set(key(ref), r.value[i]?.disputed ?? false));
     }

@@ -2,39 +2,44 @@
  * Where the extension runs: one pure decision, tested with a table of cases
  * (tests/unit/policy.test.ts).
  */
-// No zod here: the content script reads settings through this module (src/sites/settings.ts),
-// and zod would cost it about 17 KB on every page (src/messaging/guards.ts says more). The zod
-// forms of these types, for the options page, are in ./schemas.ts; tests/unit/guards.test.ts
-// holds the guards below and those schemas to the same answers.
+import { z } from 'zod/mini';
+
+z.config({ jitless: true });
 
 /**
  * - news: pages that present a news article (the default: the mission is news pages);
  * - everywhere: every web page;
  * - listed: only the sites the reader switched on.
  */
-export const MODES = ['news', 'everywhere', 'listed'] as const;
-export type Mode = (typeof MODES)[number];
-
-export const SETTINGS_VERSION = 1;
-
-export interface Settings {
-  version: typeof SETTINGS_VERSION;
-  mode: Mode;
-  /** The global pause: nothing is highlighted anywhere while it is on. */
-  paused: boolean;
-}
-
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, mode: 'news', paused: false };
+export const Mode = z.enum(['news', 'everywhere', 'listed']);
+export type Mode = z.infer<typeof Mode>;
 
 /** A reader's choice for one site: on or off; absent means "follow the mode". */
-export const SITE_CHOICES = ['on', 'off'] as const;
-export type SiteChoice = (typeof SITE_CHOICES)[number];
+export const SiteChoice = z.enum(['on', 'off']);
+export type SiteChoice = z.infer<typeof SiteChoice>;
 
-export const isMode = (v: unknown): v is Mode => (MODES as readonly unknown[]).includes(v);
-export const isSiteChoice = (v: unknown): v is SiteChoice => (SITE_CHOICES as readonly unknown[]).includes(v);
-/** Current settings (keys beyond the three are allowed, as zod allows them; migrate.ts drops them). */
-export const isSettings = (v: unknown): v is Settings =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) && (v as Settings).version === SETTINGS_VERSION && isMode((v as Settings).mode) && typeof (v as Settings).paused === 'boolean';
+/** What the reader sets once for every site (src/sites/store.ts keeps it with the per-site choices). */
+export const Settings = z.object({
+  mode: Mode,
+  /** The global pause: nothing is highlighted anywhere while it is on. */
+  paused: z.boolean(),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const DEFAULT_SETTINGS: Settings = { mode: 'news', paused: false };
+
+/**
+ * Everything the reader sets: the settings and each site's choice, by site. Read sites with
+ * `choiceFor` (an own-property check: "__proto__" and "constructor" are sites like any other).
+ */
+export const Preferences = z.object({ ...Settings.shape, sites: z.record(z.string(), SiteChoice) });
+export type Preferences = z.infer<typeof Preferences>;
+
+export const DEFAULT_PREFERENCES: Preferences = { ...DEFAULT_SETTINGS, sites: {} };
+
+export function choiceFor(prefs: Pick<Preferences, 'sites'>, site: string): SiteChoice | undefined {
+  return Object.hasOwn(prefs.sites, site) ? prefs.sites[site] : undefined;
+}
 
 /**
  * The site a URL belongs to, as the reader thinks of it: the host name without "www.".
@@ -62,9 +67,11 @@ const RESTRICTED_HOSTS = new Set([
   'microsoftedge.microsoft.com',
 ]);
 
-export type Decision =
-  | { enabled: true; reason: 'site-on' | 'everywhere' | 'news-page' }
-  | { enabled: false; reason: 'unsupported' | 'paused' | 'site-off' | 'not-news' | 'not-listed' };
+export const Decision = z.union([
+  z.object({ enabled: z.literal(true), reason: z.enum(['site-on', 'everywhere', 'news-page']) }),
+  z.object({ enabled: z.literal(false), reason: z.enum(['unsupported', 'paused', 'site-off', 'not-news', 'not-listed']) }),
+]);
+export type Decision = z.infer<typeof Decision>;
 
 /**
  * Decides whether to highlight on a page. The reader's per-site choice overrides the mode either

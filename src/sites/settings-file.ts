@@ -11,7 +11,7 @@
  * language there). Pure.
  */
 import { siteOf, type Settings, type SiteChoice } from './policy';
-import { Mode, SiteChoice as SiteChoiceSchema } from './schemas';
+import { Mode, SiteChoice as SiteChoiceSchema } from './policy';
 
 export const FILE_FORMAT = 'newslens-settings';
 export const FILE_VERSION = 1;
@@ -85,7 +85,8 @@ export function parseSettingsFile(text: string): Parsed {
     if (normaliseSite(site) !== site) return bad(`sites["${site}"]`, 'site');
     const parsed = SiteChoiceSchema.safeParse(choice);
     if (!parsed.success) return bad(`sites["${site}"]`, 'choice');
-    out[site] = parsed.data;
+    // Defined, not assigned: a site named "__proto__" is a key like any other.
+    Object.defineProperty(out, site, { value: parsed.data, enumerable: true, writable: true, configurable: true });
   }
   return {
     ok: true,

@@ -14,6 +14,7 @@
  * kind where the language needs one ("the Kremlin", "an unnamed intelligence official").
  * Pure: plain values in, a string out.
  */
+import { own } from '../dataset/own';
 import type { DetailActor, DetailStatement } from '../dataset/compiled';
 import { t, type MessageKey } from './i18n';
 
@@ -21,7 +22,7 @@ type Actors = Record<string, DetailActor>;
 
 /** How a sentence refers to an actor in running text. */
 export function referTo(actors: Actors, id: string): string {
-  const actor = actors[id];
+  const actor = own(actors, id);
   if (!actor) return id;
   switch (actor.kind) {
     case 'anonymous': {

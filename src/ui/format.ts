@@ -1,4 +1,5 @@
 /** Pure formatting of dataset values for display. */
+import { own } from '../dataset/own';
 import type { DetailActor, DetailArticle, DetailFigure, DetailStatement, Details } from '../dataset/compiled';
 import { t, type MessageKey } from './i18n';
 
@@ -7,7 +8,7 @@ export function kindLabel(kind: string): string {
 }
 
 export function actorName(actors: Record<string, DetailActor>, id: string): string {
-  return actors[id]?.name ?? id;
+  return own(actors, id)?.name ?? id;
 }
 
 /**

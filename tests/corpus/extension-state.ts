@@ -5,9 +5,45 @@
  */
 import type { Page, Worker } from '@playwright/test';
 
-/** Stores the reader's choice for `site` as the popup's switch does (`site:<site>` = on/off). */
+/** The reader's preferences as stored (src/sites/store.ts): one `settings` value, version 2. */
+export interface StoredPreferences {
+  mode: 'news' | 'everywhere' | 'listed';
+  paused: boolean;
+  sites: Record<string, 'on' | 'off'>;
+}
+
+/**
+ * The one way tests and scripts change the stored preferences: merges `change` into them (a
+ * `sites` entry of null removes that site), written in the store's current format with its
+ * version, as the background's writer leaves it. Tests write storage directly, not through the
+ * background, so that they can set up any state; use it before the pages under test act.
+ */
+export async function setPreferences(
+  serviceWorker: Worker,
+  change: Partial<Omit<StoredPreferences, 'sites'>> & { sites?: Record<string, 'on' | 'off' | null> },
+): Promise<StoredPreferences> {
+  return serviceWorker.evaluate(async (c) => {
+    const raw = (await chrome.storage.local.get('settings')).settings as Partial<StoredPreferences> | undefined;
+    const current = raw && typeof raw === 'object' && raw.sites && typeof raw.sites === 'object' ? raw : {};
+    const sites: Record<string, 'on' | 'off'> = { ...(current.sites ?? {}) };
+    for (const [site, choice] of Object.entries(c.sites ?? {})) {
+      if (choice === null) delete sites[site];
+      else sites[site] = choice;
+    }
+    const next = { mode: c.mode ?? current.mode ?? 'news', paused: c.paused ?? current.paused ?? false, sites };
+    await chrome.storage.local.set({ settings: next, settings$: { v: 2 } });
+    return next;
+  }, change);
+}
+
+/** The stored preferences (undefined fields where nothing is stored yet). */
+export async function storedPreferences(serviceWorker: Worker): Promise<Partial<StoredPreferences>> {
+  return serviceWorker.evaluate(async () => ((await chrome.storage.local.get('settings')).settings ?? {}) as Partial<StoredPreferences>);
+}
+
+/** Stores the reader's choice for `site`, as the popup's switch does. */
 export async function setSite(serviceWorker: Worker, site: string, choice: 'on' | 'off'): Promise<void> {
-  await serviceWorker.evaluate(([key, value]) => chrome.storage.local.set({ [key]: value }), [`site:${site}`, choice] as const);
+  await setPreferences(serviceWorker, { sites: { [site]: choice } });
 }
 
 export type ScanStatus = 'scanning' | 'ready' | 'off' | 'no answer';

@@ -12,6 +12,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { PopupObject } from './pages/popup';
 import { expect, tabIdOf, test, waitForHighlights } from './fixtures';
+import { setSite } from '../corpus/extension-state';
 
 const LIVE = '/tests/fixtures/pages/live-blog.html';
 const FRAMES = '/tests/fixtures/pages/frames.html';
@@ -189,7 +190,7 @@ test('names inside open shadow roots are highlighted and painted, without changi
 
 test('a same-origin frame is highlighted by its own run; a cross-origin one is left alone', async ({ context, site, serviceWorker }) => {
   // Switched on for both site names, so that only the origin rule keeps the cross-origin frame dark.
-  await serviceWorker.evaluate(() => chrome.storage.local.set({ 'site:localhost': 'on' }));
+  await setSite(serviceWorker, 'localhost', 'on');
   const page = await context.newPage();
   await page.goto(site.a + FRAMES);
   await waitForHighlights(page, 2);

@@ -65,10 +65,6 @@ export function storage(sw: Worker): Promise<Record<string, unknown>> {
   return sw.evaluate(() => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get(null));
 }
 
-export function setStorage(sw: Worker, items: Record<string, unknown>): Promise<void> {
-  return sw.evaluate((i) => (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.set(i), items);
-}
-
 /** Every highlighted text on the page, in document order. */
 export function highlightsInOrder(page: Page): Promise<string[]> {
   return page.evaluate(() => {

@@ -7,17 +7,18 @@ import { compileDetails } from '../../src/dataset/compile';
 import { OptionsObject } from './pages/options';
 import { PopupObject } from './pages/popup';
 import { allHighlighted, expect, tabIdOf, test, waitForHighlights } from './fixtures';
-import { ARTICLE, NOT_NEWS, pageDecision, setStorage, storage } from './reading-helpers';
+import { ARTICLE, NOT_NEWS, pageDecision, storage } from './reading-helpers';
+import { setPreferences, storedPreferences } from '../corpus/extension-state';
 
 test('lists the sites switched on and off; switches and removes them; adds one from an address', async ({ context, extensionId, serviceWorker, site }) => {
-  await setStorage(serviceWorker, { 'site:lemonde.fr': 'on', 'site:example.com': 'off' });
+  await setPreferences(serviceWorker, { sites: { 'lemonde.fr': 'on', 'example.com': 'off' } });
   const options = await OptionsObject.open(context, extensionId);
   await expect.poll(() => options.sites()).toEqual({ 'example.com': 'off', 'lemonde.fr': 'on' });
 
   await options.toggleSite('example.com');
-  await expect.poll(async () => (await storage(serviceWorker))['site:example.com']).toBe('on');
+  await expect.poll(async () => (await storedPreferences(serviceWorker)).sites?.['example.com']).toBe('on');
   await options.removeSite('lemonde.fr');
-  await expect.poll(async () => Object.keys(await storage(serviceWorker)).filter((k) => k.startsWith('site:'))).toEqual(['site:example.com']);
+  await expect.poll(async () => Object.keys((await storedPreferences(serviceWorker)).sites ?? {})).toEqual(['example.com']);
 
   await options.addSite('https://www.Theguardian.com/world/2024/jan/01/story', 'off');
   await expect.poll(() => options.sites()).toEqual({ 'example.com': 'on', 'theguardian.com': 'off' });
@@ -61,11 +62,11 @@ test('the mode decides where it runs: news pages by default, everywhere, or only
   // The pause stops everything, and is one switch with the popup's.
   await options.page.getByTestId('pause').check();
   await expect.poll(() => allHighlighted(listed)).toEqual([]);
-  expect((await storage(serviceWorker)).settings).toMatchObject({ mode: 'listed', paused: true });
+  expect(await storedPreferences(serviceWorker)).toMatchObject({ mode: 'listed', paused: true });
 });
 
 test('exports the settings as JSON, and imports only a valid file: a bad one says why and changes nothing', async ({ context, extensionId, serviceWorker }) => {
-  await setStorage(serviceWorker, { 'site:lemonde.fr': 'on', 'site:example.com': 'off', settings: { version: 1, mode: 'everywhere', paused: false } });
+  await setPreferences(serviceWorker, { mode: 'everywhere', paused: false, sites: { 'lemonde.fr': 'on', 'example.com': 'off' } });
   const options = await OptionsObject.open(context, extensionId);
   await expect(options.mode('everywhere')).toBeChecked();
   const { fileName, json } = await options.exportSettings();
@@ -94,9 +95,7 @@ test('exports the settings as JSON, and imports only a valid file: a bad one say
   const next = { ...json, settings: { mode: 'listed', paused: true }, sites: { 'nytimes.com': 'on' } };
   const result = await options.importSettings(JSON.stringify(next));
   expect(result).toEqual({ ok: true, text: 'Imported. Sites in the file: 1; mode: “Only the sites I list”.' });
-  const after = await storage(serviceWorker);
-  expect(Object.keys(after).filter((k) => k.startsWith('site:'))).toEqual(['site:nytimes.com']);
-  expect(after.settings).toMatchObject({ mode: 'listed', paused: true });
+  expect(await storedPreferences(serviceWorker)).toEqual({ mode: 'listed', paused: true, sites: { 'nytimes.com': 'on' } });
   await expect(options.mode('listed')).toBeChecked();
   await expect.poll(() => options.sites()).toEqual({ 'nytimes.com': 'on' });
 });

@@ -3,7 +3,8 @@
  * site" (and on again), with the toolbar badge saying "off" meanwhile.
  */
 import { allHighlighted, expect, tabIdOf, test, waitForHighlights } from './fixtures';
-import { ARTICLE, NOT_NEWS, badgeText, clickContextMenu, pageDecision, storage } from './reading-helpers';
+import { ARTICLE, NOT_NEWS, badgeText, clickContextMenu, pageDecision } from './reading-helpers';
+import { storedPreferences } from '../corpus/extension-state';
 
 test('the context menu turns highlights off on the site, and on again', async ({ context, site, serviceWorker }) => {
   const page = await context.newPage();
@@ -19,14 +20,14 @@ test('the context menu turns highlights off on the site, and on again', async ({
   await clickContextMenu(serviceWorker, tabId, page.url());
   await expect.poll(() => allHighlighted(page)).toEqual([]);
   await expect.poll(() => badgeText(serviceWorker, tabId)).toBe('off');
-  expect((await storage(serviceWorker))['site:127.0.0.1']).toBe('off');
+  expect((await storedPreferences(serviceWorker)).sites?.['127.0.0.1']).toBe('off');
   // Another site keeps its highlights.
   expect((await allHighlighted(other)).length).toBeGreaterThan(5);
 
   await clickContextMenu(serviceWorker, tabId, page.url());
   await waitForHighlights(page, count);
   await expect.poll(() => badgeText(serviceWorker, tabId)).toBe(String(count));
-  expect((await storage(serviceWorker))['site:127.0.0.1']).toBe('on');
+  expect((await storedPreferences(serviceWorker)).sites?.['127.0.0.1']).toBe('on');
 });
 
 test('on a page the default leaves alone, the context menu turns highlights on', async ({ context, site, serviceWorker }) => {

@@ -1,11 +1,12 @@
 /**
- * Trust: dataset text is only ever text, settings survive corruption and concurrency, the MV3
+ * Trust: dataset text is only ever text, settings survive corruption (concurrency:
+ * settings-concurrency.spec.ts), the MV3
  * service worker may stop at any moment, and the extension makes no network requests.
  */
-import type { Page } from '@playwright/test';
 import { CardObject } from './pages/card';
 import { PopupObject } from './pages/popup';
 import { allHighlighted, expect, tabIdOf, test, waitForHighlights } from './fixtures';
+import { setSite, storedPreferences } from '../corpus/extension-state';
 
 const DEMO = '/demo/news.html';
 
@@ -60,57 +61,21 @@ test.describe('a dataset of several articles', () => {
   });
 });
 
-test('corrupted settings fall back to safe defaults, are repaired, and are reported once', async ({ context, site, serviceWorker }) => {
-  await serviceWorker.evaluate(() =>
-    chrome.storage.local.set({ settings: 'garbage', 'site:127.0.0.1': 42, 'site:localhost': { on: true } }),
-  );
-  const warnings: string[] = [];
-  const page = await context.newPage();
-  page.on('console', (m) => {
-    if (m.type() === 'warning' && m.text().includes('NewsLens')) warnings.push(m.text());
-  });
-  await page.goto(site.a + DEMO);
-  await waitForHighlights(page, 10);
-  const stored = await serviceWorker.evaluate(() => chrome.storage.local.get(null));
-  expect(stored.settings).toEqual({ version: 1, mode: 'news', paused: false });
-  expect(stored['site:127.0.0.1']).toBeUndefined();
-  expect(stored['site:localhost']).toEqual({ on: true }); // not read on this site yet: untouched
-  expect(warnings.filter((w) => w.includes('"settings"'))).toHaveLength(1);
-  expect(warnings.filter((w) => w.includes('site:127.0.0.1'))).toHaveLength(1);
-});
-
-test('200 site switches over 50 sites from three tabs and the popup at once leave exactly the last choice for each site', async ({ context, extensionId }) => {
-  const pages: Page[] = [];
-  for (let i = 0; i < 4; i++) {
-    const p = await context.newPage();
-    await p.goto(`chrome-extension://${extensionId}/popup.html?tab=999999`);
-    await p.waitForFunction(() => 'newslens' in globalThis);
-    pages.push(p);
+test('corrupted settings fall back to safe defaults, keep what is valid, and are repaired by the background', async ({ context, site, serviceWorker }) => {
+  for (const corrupted of ['garbage', { mode: 'sometimes', paused: 'yes', sites: { localhost: 'off', '127.0.0.1': 42, constructor: 'on' } }]) {
+    await serviceWorker.evaluate((value) => chrome.storage.local.set({ settings: value, settings$: { v: 2 } }), corrupted);
+    const page = await context.newPage();
+    await page.goto(site.a + DEMO);
+    await waitForHighlights(page, 10);
+    const repaired: Record<string, unknown> = typeof corrupted === 'string' ? { mode: 'news', paused: false, sites: {} } : { mode: 'news', paused: false, sites: { localhost: 'off', constructor: 'on' } };
+    await expect.poll(() => storedPreferences(serviceWorker)).toEqual(repaired);
+    const other = await context.newPage();
+    await other.goto(site.b + DEMO);
+    await other.waitForTimeout(typeof corrupted === 'string' ? 0 : 800);
+    if (typeof corrupted !== 'string') expect(await allHighlighted(other)).toEqual([]);
+    await page.close();
+    await other.close();
   }
-  // Site k belongs to writer k % 4, which switches it 4 times; writers run at the same time.
-  const plan = pages.map((_, w) => {
-    const ops: [string, 'on' | 'off'][] = [];
-    for (let round = 0; round < 4; round++)
-      for (let k = w; k < 50; k += 4) ops.push([`site${k}.example`, (k + round) % 3 === 0 ? 'on' : 'off']);
-    return ops;
-  });
-  expect(plan.flat()).toHaveLength(200);
-  await Promise.all(
-    pages.map((p, w) =>
-      p.evaluate(async (ops) => {
-        const s = (globalThis as unknown as { newslens: { settings: { setSiteChoice(site: string, c: string): Promise<void> } } }).newslens.settings;
-        // One writer's switches are in order, like a reader's clicks; the four writers interleave.
-        for (const [site, choice] of ops) await s.setSiteChoice(site, choice);
-      }, plan[w]!),
-    ),
-  );
-  // The expected choice for each site: the last one its writer issued.
-  const expected: Record<string, string> = {};
-  for (const ops of plan) for (const [site, choice] of ops) expected[site] = choice;
-  const stored = await pages[0]!.evaluate(() =>
-    (globalThis as unknown as { newslens: { settings: { listSiteChoices(): Promise<Record<string, string>> } } }).newslens.settings.listSiteChoices(),
-  );
-  expect(stored).toEqual(expected);
 });
 
 test('after the service worker is stopped, cards, popup and stored choices still work', async ({ context, site, extensionId, serviceWorker }) => {
@@ -118,7 +83,7 @@ test('after the service worker is stopped, cards, popup and stored choices still
   await page.goto(site.a + DEMO);
   await waitForHighlights(page, 10);
   const tabId = await tabIdOf(serviceWorker, page.url());
-  await serviceWorker.evaluate(() => chrome.storage.local.set({ 'site:localhost': 'off' }));
+  await setSite(serviceWorker, 'localhost', 'off');
 
   const cdp = await context.newCDPSession(page);
   const statuses: string[] = [];
@@ -136,7 +101,7 @@ test('after the service worker is stopped, cards, popup and stored choices still
   const row = await popup.expand('actor', 'vladimir-putin');
   await expect(row.locator('.nl-statement').first()).toBeVisible();
   const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  expect(await sw.evaluate(() => chrome.storage.local.get('site:localhost'))).toEqual({ 'site:localhost': 'off' });
+  expect((await storedPreferences(sw)).sites).toEqual({ localhost: 'off' });
   const other = await context.newPage();
   await other.goto(site.b + DEMO);
   await other.waitForTimeout(800);

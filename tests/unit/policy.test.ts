@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, decide, siteOf, type Settings, type SiteChoice } from '../../src/sites/policy';
-import { migrateSettings } from '../../src/sites/migrate';
 
 describe('siteOf', () => {
   it.each([
@@ -42,25 +41,5 @@ describe('decide', () => {
       enabled: false,
       reason: 'unsupported',
     });
-  });
-});
-
-describe('migrateSettings', () => {
-  it('accepts current settings unchanged', () => {
-    expect(migrateSettings({ version: 1, mode: 'everywhere', paused: true })).toEqual({
-      ok: true,
-      value: { version: 1, mode: 'everywhere', paused: true },
-      changed: false,
-    });
-  });
-  it('keeps the valid fields of a partly corrupted value and repairs the rest', () => {
-    expect(migrateSettings({ version: 1, mode: 'sometimes', paused: true })).toEqual({
-      ok: true,
-      value: { version: 1, mode: 'news', paused: true },
-      changed: true,
-    });
-  });
-  it.each([[null], ['on'], [[1, 2]], [{ version: 99 }], [{ mode: 'news' }]])('rejects %j', (raw) => {
-    expect(migrateSettings(raw).ok).toBe(false);
   });
 });

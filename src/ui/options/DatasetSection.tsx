@@ -1,10 +1,10 @@
 /** What the bundled dataset holds: its version (a content hash) and its counts (`data:summary`). */
 import { useEffect, useState } from 'preact/hooks';
-import { askBackground } from '../../messaging/client';
-import type { ToBackgroundReplies } from '../../messaging/protocol';
+import { send } from '../../messaging/channel';
+import { UiToBackground, type Reply } from '../../messaging/protocol';
 import { t, type MessageKey } from '../i18n';
 
-type Summary = ToBackgroundReplies['data:summary'];
+type Summary = Reply<typeof UiToBackground, 'data:summary'>;
 
 const ROWS: [keyof Summary, MessageKey][] = [
   ['articles', 'dataset_articles'],
@@ -17,7 +17,7 @@ const ROWS: [keyof Summary, MessageKey][] = [
 export function DatasetSection() {
   const [summary, setSummary] = useState<Summary | null>(null);
   useEffect(() => {
-    void askBackground('data:summary', {}).then((r) => r.ok && setSummary(r.value));
+    void send(UiToBackground, 'data:summary', {}).then((r) => r.ok && setSummary(r.value));
   }, []);
   return (
     <section class="nl-panel" aria-labelledby="nl-dataset-heading" data-testid="dataset">

@@ -1,6 +1,6 @@
 /** Where NewsLens highlights: news pages (the default), everywhere, or only the listed sites; and the pause. */
 import type { Mode, Settings } from '../../sites/policy';
-import { updateSettings } from '../../sites/settings';
+import { setMode, setPaused } from '../preferences';
 import { t, type MessageKey } from '../i18n';
 
 const MODES: { mode: Mode; label: MessageKey; hint: MessageKey }[] = [
@@ -24,7 +24,7 @@ export function ModeSection({ settings }: { settings: Settings }) {
               data-testid={`mode-${mode}`}
               checked={settings.mode === mode}
               aria-describedby={`nl-hint-${mode}`}
-              onChange={() => void updateSettings({ mode })}
+              onChange={() => void setMode(mode)}
             />
             <span>
               <strong>{t(label)}</strong>
@@ -42,7 +42,7 @@ export function ModeSection({ settings }: { settings: Settings }) {
           data-testid="pause"
           checked={settings.paused}
           aria-describedby="nl-hint-pause"
-          onChange={(e) => void updateSettings({ paused: (e.currentTarget as HTMLInputElement).checked })}
+          onChange={(e) => void setPaused((e.currentTarget as HTMLInputElement).checked)}
         />
         <span>
           <strong>{t('popup_pause')}</strong>

@@ -1,12 +1,12 @@
 /**
  * The options page: where NewsLens runs (the mode and the pause), the reader's sites with their
  * switches, import and export of all of it as a JSON file, and what the bundled dataset holds.
- * Everything it stores goes through src/sites/settings.ts; it follows changes made elsewhere
+ * Everything it changes goes through the background (src/ui/preferences.ts); it follows changes made elsewhere
  * (the popup, the context menu) while it is open.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Settings, SiteChoice } from '../../sites/policy';
-import { getSettings, listSiteChoices, watchAll } from '../../sites/settings';
+import { getPreferences, watchPreferences } from '../preferences';
 import { t } from '../i18n';
 import { DatasetSection } from './DatasetSection';
 import { ModeSection } from './ModeSection';
@@ -19,13 +19,13 @@ export function Options() {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [sites, setSites] = useState<Record<string, SiteChoice> | null>(null);
   const reload = useCallback(async () => {
-    const [s, c] = await Promise.all([getSettings(), listSiteChoices()]);
+    const { sites: c, ...s } = await getPreferences();
     setSettings(s);
     setSites(c);
   }, []);
   useEffect(() => {
     void reload();
-    return watchAll(() => void reload());
+    return watchPreferences(() => void reload());
   }, [reload]);
 
   return (

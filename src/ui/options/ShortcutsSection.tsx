@@ -1,6 +1,6 @@
 /** The keyboard shortcuts as the browser has them (readers may have changed them). */
 import { useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser } from '../../browser';
 import { t } from '../i18n';
 
 export function ShortcutsSection() {

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import type { SiteChoice } from '../../sites/policy';
 import { normaliseSite } from '../../sites/settings-file';
-import { setSiteChoice } from '../../sites/settings';
+import { setSiteChoice } from '../preferences';
 import { t } from '../i18n';
 
 export function SitesSection({ sites }: { sites: Record<string, SiteChoice> }) {

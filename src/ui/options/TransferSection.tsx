@@ -5,7 +5,7 @@
 import { useState } from 'preact/hooks';
 import type { Settings, SiteChoice } from '../../sites/policy';
 import { MAX_FILE_BYTES, parseSettingsFile, toSettingsFile, type FileProblem, type Parsed } from '../../sites/settings-file';
-import { replaceSiteChoices, updateSettings } from '../../sites/settings';
+import { importPreferences } from '../preferences';
 import { saveText } from '../download';
 import { t, type MessageKey } from '../i18n';
 
@@ -53,8 +53,8 @@ export function TransferSection({ settings, sites }: { settings: Settings; sites
       show(false, t('options_import_failed', describeProblem(parsed.problem)));
       return;
     }
-    await replaceSiteChoices(parsed.value.sites);
-    await updateSettings(parsed.value.settings);
+    // One change: the mode, the pause and the sites land together or not at all.
+    await importPreferences({ ...parsed.value.settings, sites: parsed.value.sites });
     show(true, t('options_imported', [String(Object.keys(parsed.value.sites).length), t(MODE_LABEL[parsed.value.settings.mode])]));
   };
   return (

@@ -4,25 +4,25 @@
  * (./jsonld.ts) and saves it as a file. Everything stays on the machine.
  */
 import { useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
+import { browser } from '../../browser';
 import type { Details } from '../../dataset/compiled';
-import { askBackground, askTab } from '../../messaging/client';
-import type { PageState } from '../../messaging/protocol';
+import { send } from '../../messaging/channel';
+import { ToContent, UiToBackground, type PageState } from '../../messaging/protocol';
 import { saveText } from '../download';
 import { t } from '../i18n';
 import { buildJsonLd, exportFileName, refKey } from './jsonld';
 
 export async function exportPage(state: PageState, tabId: number, now = new Date()): Promise<{ fileName: string; text: string } | null> {
-  const quotes = await askTab(tabId, 'page:quotes', {});
+  const quotes = await send(ToContent, 'page:quotes', {}, tabId);
   if (!quotes.ok) return null;
   const details = new Map<string, Details>();
   await Promise.all(
     state.matches.map(async (m) => {
-      const r = await askBackground('data:details', { ref: m.ref });
+      const r = await send(UiToBackground, 'data:details', { ref: m.ref });
       if (r.ok && r.value) details.set(refKey(m.ref), r.value);
     }),
   );
-  const summary = await askBackground('data:summary', {});
+  const summary = await send(UiToBackground, 'data:summary', {});
   const manifest = browser.runtime.getManifest();
   const generated = now.toISOString();
   const doc = buildJsonLd({

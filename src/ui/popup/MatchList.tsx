@@ -6,8 +6,8 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { Details } from '../../dataset/compiled';
-import { askBackground, askTab } from '../../messaging/client';
-import type { MatchWeight, PageMatch } from '../../messaging/protocol';
+import { send } from '../../messaging/channel';
+import { ToContent, UiToBackground, type MatchWeight, type PageMatch } from '../../messaging/protocol';
 import { ActorHeader, DetailsView } from '../DetailsView';
 import { kindLabel } from '../format';
 import { t, type MessageKey } from '../i18n';
@@ -31,7 +31,7 @@ export function MatchList({ matches, tabId }: { matches: PageMatch[]; tabId: num
   const refsKey = matches.map((m) => refKey(m.ref)).join('|');
   useEffect(() => {
     let live = true;
-    void askBackground('data:weights', { refs: matches.map((m) => m.ref) }).then((r) => {
+    void send(UiToBackground, 'data:weights', { refs: matches.map((m) => m.ref) }).then((r) => {
       if (!live) return;
       setWeights(new Map(r.ok ? matches.map((m, i) => [refKey(m.ref), r.value[i]!] as const) : []));
     });
@@ -74,7 +74,7 @@ function MatchRow({ match, tabId, weight }: { match: PageMatch; tabId: number; w
     const next = !open;
     setOpen(next);
     if (next && details === undefined) {
-      const r = await askBackground('data:details', { ref: match.ref });
+      const r = await send(UiToBackground, 'data:details', { ref: match.ref });
       setDetails(r.ok ? r.value : null);
     }
   };
@@ -95,7 +95,7 @@ function MatchRow({ match, tabId, weight }: { match: PageMatch; tabId: number; w
       </button>
       {open && (
         <div class="nl-match-details" id={id}>
-          <button type="button" class="nl-reveal" data-testid="reveal" onClick={() => void askTab(tabId, 'page:reveal', { ref: match.ref })}>
+          <button type="button" class="nl-reveal" data-testid="reveal" onClick={() => void send(ToContent, 'page:reveal', { ref: match.ref }, tabId)}>
             {t('popup_show_on_page')}
           </button>
           {details === undefined && <p class="nl-state">{t('popup_loading')}</p>}

@@ -6,11 +6,11 @@
  * not a news page, or a page where extensions cannot run.
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import { askTab } from '../../messaging/client';
-import type { PageState } from '../../messaging/protocol';
+import { browser } from '../../browser';
+import { send } from '../../messaging/channel';
+import { ToContent, type PageState } from '../../messaging/protocol';
 import type { Settings } from '../../sites/policy';
-import { getSettings, setSiteChoice, updateSettings } from '../../sites/settings';
+import { getPreferences, setPaused, setSiteChoice } from '../preferences';
 import { t, type MessageKey } from '../i18n';
 import { ExportButton } from './ExportButton';
 import { MatchList } from './MatchList';
@@ -30,7 +30,7 @@ export function Popup({ search }: { search: string }) {
   const [settings, setSettings] = useState<Settings | null>(null);
 
   const refresh = useCallback(async (target: TargetTab) => {
-    const r = await askTab(target.id, 'page:state', {});
+    const r = await send(ToContent, 'page:state', {}, target.id);
     setView(r.ok ? { kind: 'page', state: r.value } : { kind: 'silent', reason: silentReason(target.url) });
     return r.ok ? r.value : null;
   }, []);
@@ -48,7 +48,7 @@ export function Popup({ search }: { search: string }) {
   );
 
   useEffect(() => {
-    void getSettings().then(setSettings);
+    void getPreferences().then(setSettings);
     void targetTab(search).then(async (target) => {
       if (!target) return setView({ kind: 'silent', reason: 'unknown' });
       setTab(target);
@@ -61,7 +61,7 @@ export function Popup({ search }: { search: string }) {
     if (tab) await settle(tab, 60);
   };
   const togglePause = async (paused: boolean) => {
-    setSettings(await updateSettings({ paused }));
+    setSettings(await setPaused(paused));
     if (tab) await settle(tab, 60);
   };
 

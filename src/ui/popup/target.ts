@@ -3,7 +3,7 @@
  * answer. The popup opened from the toolbar has `activeTab`, so it knows the tab's address;
  * opened in a tab (`popup.html?tab=<id>`, for keyboard users and tests) it may not.
  */
-import { browser } from 'wxt/browser';
+import { browser } from '../../browser';
 import { siteOf } from '../../sites/policy';
 
 export interface TargetTab {

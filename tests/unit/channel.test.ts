@@ -1,17 +1,13 @@
 /**
- * The content script's side of messaging without webextension-polyfill (src/messaging/ext.ts,
- * serve-page.ts, client.ts), against a fake `chrome`/`browser`: replies go through
- * `sendResponse` with `true` returned, only the extension's own contexts are answered, replies
- * are checked, and a receiver that has gone away throws nothing.
+ * Messaging without webextension-polyfill (src/messaging/ext.ts, channel.ts), against a fake
+ * `chrome`/`browser`: replies go through `sendResponse` with `true` returned, only the
+ * extension's own contexts are answered, replies are checked, and a receiver that has gone away
+ * throws nothing.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { askBackground } from '../../src/messaging/client';
+import { send, serve } from '../../src/messaging/channel';
 import { ext } from '../../src/messaging/ext';
-import { ToContentGuards } from '../../src/messaging/guards';
-import { envelope } from '../../src/messaging/protocol';
-import { serve } from '../../src/messaging/serve-page';
-import { getSettings } from '../../src/sites/settings';
-import { DEFAULT_SETTINGS } from '../../src/sites/policy';
+import { ContentToBackground, ToContent, envelope } from '../../src/messaging/protocol';
 
 type Listener = (message: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => unknown;
 
@@ -70,7 +66,7 @@ describe('ext', () => {
   });
 });
 
-describe('serve (content script)', () => {
+describe('serve', () => {
   const handlers = {
     'page:state': () => ({ url: 'u' }) as never,
     'page:reveal': ({ ref }: { ref: { id: string } }) => ref.id === 'x',
@@ -81,7 +77,7 @@ describe('serve (content script)', () => {
   };
 
   it('answers its own contexts through sendResponse, with true returned', async () => {
-    const stop = serve(ToContentGuards, handlers);
+    const stop = serve(ToContent, handlers);
     expect(await deliver(envelope('page:reveal', { ref: { type: 'actor', id: 'x' } }))).toEqual({ ok: true, value: true });
     expect(await deliver(envelope('page:quotes', {}))).toEqual({ ok: true, value: [] });
     expect(await deliver(envelope('page:navigate', { direction: 'next' }))).toEqual({ ok: false, error: 'no highlights' });
@@ -90,7 +86,7 @@ describe('serve (content script)', () => {
   });
 
   it('leaves unanswered what is not from the extension, not ours, or invalid', async () => {
-    serve(ToContentGuards, handlers);
+    serve(ToContent, handlers);
     expect(await deliver(envelope('page:state', {}), { id: 'another-extension' })).toBe('no reply');
     expect(await deliver(envelope('page:state', {}), {})).toBe('no reply');
     expect(await deliver({ type: 'page:state' })).toBe('no reply');
@@ -101,7 +97,7 @@ describe('serve (content script)', () => {
   it('throws nothing when the asker has gone before the reply', async () => {
     const unhandled = vi.fn();
     process.on('unhandledRejection', unhandled);
-    serve(ToContentGuards, handlers);
+    serve(ToContent, handlers);
     const [listener] = api.listeners;
     expect(
       listener!(envelope('page:quotes', {}), { id: 'own' }, () => {
@@ -114,31 +110,34 @@ describe('serve (content script)', () => {
   });
 });
 
-describe('askBackground (content script)', () => {
+describe('send', () => {
   it('takes a valid reply, and reads an invalid one, none, or a missing receiver as an error', async () => {
     api.runtime.sendMessage.mockResolvedValueOnce({ ok: true, value: [{ weight: 2, disputed: true }] });
-    expect(await askBackground('data:weights', { refs: [] })).toEqual({ ok: true, value: [{ weight: 2, disputed: true }] });
+    expect(await send(ContentToBackground, 'data:weights', { refs: [] })).toEqual({ ok: true, value: [{ weight: 2, disputed: true }] });
     api.runtime.sendMessage.mockResolvedValueOnce({ ok: true, value: [{ weight: 'heavy' }] });
-    expect((await askBackground('data:weights', { refs: [] })).ok).toBe(false);
+    expect((await send(ContentToBackground, 'data:weights', { refs: [] })).ok).toBe(false);
     api.runtime.sendMessage.mockResolvedValueOnce(undefined);
-    expect(await askBackground('page:count', { count: 1, off: false })).toEqual({ ok: false, error: 'no answer from the background' });
+    expect(await send(ContentToBackground, 'page:count', { count: 1, off: false })).toEqual({ ok: false, error: 'no answer from the background' });
     api.runtime.sendMessage.mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'));
-    expect(await askBackground('data:index', {})).toEqual({ ok: false, error: 'Could not establish connection. Receiving end does not exist.' });
+    expect(await send(ContentToBackground, 'data:index', {})).toEqual({ ok: false, error: 'Could not establish connection. Receiving end does not exist.' });
     api.runtime.sendMessage.mockImplementationOnce(() => {
       throw new Error('Extension context invalidated.');
     });
-    expect(await askBackground('data:index', {})).toEqual({ ok: false, error: 'Extension context invalidated.' });
+    expect(await send(ContentToBackground, 'data:index', {})).toEqual({ ok: false, error: 'Extension context invalidated.' });
   });
 });
 
-describe('stored settings read by the content script', () => {
-  it('fall back to the safe default when corrupted, and are repaired', async () => {
-    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
-    api.stored.settings = 'garbage';
-    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(api.stored.settings).toEqual(DEFAULT_SETTINGS);
-    api.stored.settings = { version: 1, mode: 'sometimes', paused: true, extra: 1 };
-    expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, paused: true });
-    warn.mockRestore();
+describe('send to a tab', () => {
+  it('checks the content script\'s reply like any other', async () => {
+    const tabs = { sendMessage: vi.fn<(id: number, m: unknown) => Promise<unknown>>() };
+    (api as unknown as { tabs: typeof tabs }).tabs = tabs;
+    tabs.sendMessage.mockResolvedValueOnce({ ok: true, value: true });
+    expect(await send(ToContent, 'page:reveal', { ref: { type: 'actor', id: 'x' } }, 7)).toEqual({ ok: true, value: true });
+    expect(tabs.sendMessage).toHaveBeenLastCalledWith(7, envelope('page:reveal', { ref: { type: 'actor', id: 'x' } }));
+    // A page state whose decision is not one the extension makes: an error, not a state.
+    tabs.sendMessage.mockResolvedValueOnce({ ok: true, value: { url: 'u', site: 'evil.example', decision: { enabled: true, reason: 'because' }, status: 'ready', matches: [] } });
+    expect((await send(ToContent, 'page:state', {}, 7)).ok).toBe(false);
+    tabs.sendMessage.mockResolvedValueOnce(undefined);
+    expect(await send(ToContent, 'page:state', {}, 7)).toEqual({ ok: false, error: 'no answer from the page' });
   });
 });
