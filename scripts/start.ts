@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const found = await page.evaluate(() => {
     const groups: Record<string, Record<string, number>> = {};
     for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
       const counts: Record<string, number> = {};
       for (const r of group) {
         const text = (r as Range).toString().replace(/\s+/g, ' ');

@@ -54,14 +54,21 @@ interface ExtensionApi {
 }
 
 /**
- * `browser` where the browser has it (Firefox), else `chrome`. `runtime.id` tells the real one
- * from a page element named "browser" (named elements are globals, in content scripts too).
+ * The extension API: `browser` in the Firefox build, `chrome` in every other. Chosen by the build,
+ * never by probing: a page's markup makes named globals (`<form id="browser"><input name="runtime"
+ * id="x">` is a `browser` whose `runtime.id` is "x"), and Chromium has no `browser` of its own to
+ * shadow them, whereas `chrome` (Chromium) and `browser` (Firefox) are own properties of the
+ * content script's global, which a named element cannot replace (tests/e2e/hostile-attacks.spec.ts).
  * Read on each call, not at load: outside an extension (unit tests, DOM tests) it is undefined,
  * and only a call fails.
  */
 export function ext(): ExtensionApi {
-  const g = globalThis as { browser?: { runtime?: { id?: unknown } }; chrome?: unknown };
-  return (g.browser?.runtime?.id ? g.browser : g.chrome) as ExtensionApi;
+  return apiOf(globalThis, import.meta.env?.FIREFOX === true);
+}
+
+/** The API object of a global, for the Firefox build or another. */
+export function apiOf(g: object, firefox: boolean): ExtensionApi {
+  return (firefox ? (g as { browser?: unknown }).browser : (g as { chrome?: unknown }).chrome) as ExtensionApi;
 }
 
 /** The extension's own id, for the sender check; undefined once the context is invalidated. */

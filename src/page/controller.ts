@@ -22,7 +22,7 @@ import { LiveHighlights } from './live-highlights';
 import { Painter, highlightApi } from './painter';
 import { yieldToPage } from './slices';
 import type { PlacedMatch } from './scan';
-import { UI_TAG, UiHost } from './ui-host';
+import { UiHost } from './ui-host';
 
 interface Running {
   abort: AbortController;
@@ -88,7 +88,7 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
     // First pass, then the blocks that change (text arriving or leaving), painted as they change.
     const live = new LiveHighlights(win, idx, painter, hits, {
       signal: abort.signal,
-      isOwn: (node) => (node as Element).localName === UI_TAG,
+      isOwn: (node) => ui.owns(node),
       startedAt: passTimes.script,
       fetchAliases: async (words, pairs, actors) => {
         const r = await askBackground('data:aliases', { words, pairs, actors });

@@ -75,9 +75,11 @@ export class HoverCard<T extends CardTarget> {
     signal: AbortSignal,
   ) {
     const opts = { capture: true, passive: true, signal };
-    win.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
-    win.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal });
-    win.document.addEventListener('pointerleave', () => this.scheduleClose(), opts);
+    // Only input the browser says came from the reader: a page's own synthetic events
+    // (dispatchEvent) must not open, keep or close a card.
+    win.addEventListener('pointermove', (e) => e.isTrusted && this.onPointerMove(e), opts);
+    win.addEventListener('keydown', (e) => e.isTrusted && this.onKeyDown(e), { capture: true, signal });
+    win.document.addEventListener('pointerleave', (e) => e.isTrusted && this.scheduleClose(), opts);
     // Scroll events do not bubble, but a capturing listener on the window sees every scrolling box.
     win.addEventListener('scroll', () => this.scheduleLayout(), opts);
     win.addEventListener(
@@ -251,7 +253,7 @@ export class HoverCard<T extends CardTarget> {
   }
 
   private cardElement(): HTMLElement | null {
-    return (this.ui.element?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null) ?? null;
+    return (this.ui.shadow?.querySelector('[role="dialog"]') as HTMLElement | null) ?? null;
   }
 
   /** Renders the open card, hidden at the host's origin and at its natural size, to be placed. */

@@ -139,7 +139,7 @@ async function firstHighlightPoint(page: Page): Promise<HighlightPoint | null> {
   return page.evaluate((tries) => {
     const scrolls: [number, number][] = [];
     for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
       for (const r of group) {
         const range = r as Range;
         if (![...range.getClientRects()].some((c) => c.width > 0 && c.height > 0)) continue;

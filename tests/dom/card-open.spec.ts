@@ -66,7 +66,7 @@ async function bundle(): Promise<string> {
     logLevel: 'silent',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    define: { __NEWSLENS_BENCH__: 'false' },
+    define: { __NEWSLENS_BENCH__: 'false', __NEWSLENS_OPEN_CARD__: 'true', __NEWSLENS_HIGHLIGHT_SUFFIXES__: '[""]' },
     plugins: [
       {
         name: 'inline-css',

@@ -94,7 +94,7 @@ export async function highlightedTexts(page: Page): Promise<Record<string, strin
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
       out[name] = [...group].map((r) => (r as Range).toString());
     }
     return out;
@@ -110,7 +110,7 @@ export async function waitForHighlights(page: Page, min = 1): Promise<void> {
   await page.waitForFunction(
     (n) => {
       let count = 0;
-      for (const [name, group] of CSS.highlights) if (name.startsWith('newslens-') && name !== 'newslens-active') count += group.size;
+      for (const [name, group] of CSS.highlights) if (name.startsWith('newslens-') && !name.startsWith('newslens-active')) count += group.size;
       return count >= n;
     },
     min,
