@@ -55,7 +55,10 @@ async function main(): Promise<void> {
   });
   if (point) {
     await page.mouse.move(point.x, point.y, { steps: 2 });
-    await page.locator('newslens-ui [role="dialog"]').waitFor({ timeout: 5_000 });
+    // The card lives in a closed shadow root on a host with a random tag (src/page/ui-host.ts):
+    // wait for the host to arrive, then for the card's fade-in.
+    await page.waitForFunction(() => [...document.documentElement.children].some((e) => e.localName.includes('-')), undefined, { timeout: 5_000 });
+    await page.waitForTimeout(800);
     await page.screenshot({ path: resolve(SHOTS, 'demo-card.png') });
     console.log(`Card open for Vladimir Putin: ${resolve(SHOTS, 'demo-card.png')}`);
   }

@@ -55,15 +55,28 @@ interface ExtensionApi {
 
 /**
  * The extension API: `browser` in the Firefox build, `chrome` in every other. Chosen by the build,
- * never by probing: a page's markup makes named globals (`<form id="browser"><input name="runtime"
- * id="x">` is a `browser` whose `runtime.id` is "x"), and Chromium has no `browser` of its own to
- * shadow them, whereas `chrome` (Chromium) and `browser` (Firefox) are own properties of the
- * content script's global, which a named element cannot replace (tests/e2e/hostile-attacks.spec.ts).
- * Read on each call, not at load: outside an extension (unit tests, DOM tests) it is undefined,
- * and only a call fails.
+ * never by probing, and taken before the page's markup exists: named elements are globals, in a
+ * content script's world too, and `<form id="chrome"><input name="runtime" id="x">` hides
+ * Chromium's real `chrome` from a script that looks it up at document_idle (Chromium has no
+ * `browser` at all, so `<form id="browser">` would stand in for it). So a first content script,
+ * at document_start (entrypoints/api.content.ts), keeps the real object in an own property of the
+ * content scripts' global (`captureApi`), which no named element can shadow and no page can see;
+ * without it (unit tests, DOM tests, a script injected late) the global is read as it is.
+ * Read on each call, not at load: outside an extension it is undefined, and only a call fails.
+ * tests/e2e/hostile-attacks.spec.ts loads such a page.
  */
 export function ext(): ExtensionApi {
-  return apiOf(globalThis, import.meta.env?.FIREFOX === true);
+  const kept = Object.getOwnPropertyDescriptor(globalThis, KEPT)?.value as ExtensionApi | undefined;
+  return kept ?? apiOf(globalThis, FIREFOX);
+}
+
+const KEPT = '__newslensExtensionApi';
+const FIREFOX = import.meta.env?.FIREFOX === true;
+
+/** Keeps the real API for `ext`; called by the document_start content script before any markup is parsed. */
+export function captureApi(): void {
+  const api = apiOf(globalThis, FIREFOX);
+  if (api && !Object.prototype.hasOwnProperty.call(globalThis, KEPT)) Object.defineProperty(globalThis, KEPT, { value: api });
 }
 
 /** The API object of a global, for the Firefox build or another. */

@@ -13,16 +13,20 @@ const ORPHAN_CHECK_MS = 2_000;
 
 export class ContentScriptContext {
   private readonly controller = new AbortController();
+  private watching = false;
 
   // WXT's entrypoint wrapper calls `new ContentScriptContext(name, options)`; neither is needed.
-  constructor(_name?: string, _options?: unknown) {
-    const timer = setInterval(() => {
-      if (!alive()) this.abort('the extension is gone');
-    }, ORPHAN_CHECK_MS);
-    this.controller.signal.addEventListener('abort', () => clearInterval(timer), { once: true });
-  }
+  constructor(_name?: string, _options?: unknown) {}
 
+  /** Aborts when our code says so or the extension is gone; the check starts with the first reader. */
   get signal(): AbortSignal {
+    if (!this.watching) {
+      this.watching = true;
+      const timer = setInterval(() => {
+        if (!alive()) this.abort('the extension is gone');
+      }, ORPHAN_CHECK_MS);
+      this.controller.signal.addEventListener('abort', () => clearInterval(timer), { once: true });
+    }
     return this.controller.signal;
   }
 
