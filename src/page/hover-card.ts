@@ -91,6 +91,20 @@ export class HoverCard<T extends CardTarget> {
       opts,
     );
     signal.addEventListener('abort', () => this.close());
+    // A page that removes our host gets it back, with the open card rendered and placed again.
+    ui.onRebuild = () => void this.rerender();
+  }
+
+  /** Renders the open card again into a rebuilt host, and places it after its first layout. */
+  private async rerender(): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    const seq = this.opening;
+    this.cancelPlacing();
+    open.position = null;
+    const card = this.render();
+    if (!card || !(await this.laidOut(card)) || seq !== this.opening || this.open !== open) return;
+    this.place(card, true);
   }
 
   get openRef(): MatchRef | null {
@@ -221,6 +235,10 @@ export class HoverCard<T extends CardTarget> {
     if (!p) {
       p = this.fetchDetails(ref).catch(() => null);
       this.cache.set(key, p);
+      // A failed request (the background asleep, restarting, busy) is asked again next time, not kept.
+      void p.then((d) => {
+        if (d === null && this.cache.get(key) === p) this.cache.delete(key);
+      });
     }
     return p;
   }

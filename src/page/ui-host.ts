@@ -43,6 +43,8 @@ export class UiHost {
   private last: ComponentChild = null;
   private watcher: MutationObserver | null = null;
   private rebuildFrame = 0;
+  /** Renders what the host showed into a rebuilt one (the hover card places it again); by default the last render. */
+  onRebuild: (() => void) | null = null;
   /** Every host made here: a removed one is still ours when its removal is observed. */
   private readonly made = new WeakSet<Node>();
   private readonly mode: ShadowRootMode;
@@ -132,7 +134,9 @@ export class UiHost {
         if (!this.host || this.intact(this.host)) return;
         const last = this.last;
         this.drop();
-        if (last !== null) this.render(last);
+        if (last === null) return;
+        if (this.onRebuild) this.onRebuild();
+        else this.render(last);
       });
     });
     this.watcher.observe(this.doc.documentElement, { childList: true });

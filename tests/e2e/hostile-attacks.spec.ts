@@ -178,6 +178,16 @@ const attacks: Attack[] = [
       });
       await expect.poll(() => hostsOnPage(page)).toHaveLength(1);
       await expect.poll(() => cardsInDocument(cdp), { message: 'the card is rebuilt' }).toBe(1);
+      // …and shown beside the name again: the point below (or above) it is the host's.
+      const p = await pointOf(page, 'Vladimir Putin');
+      await expect
+        .poll(() =>
+          page.evaluate(({ x, y }) => {
+            const host = [...document.documentElement.children].find((e) => e !== document.head && e !== document.body);
+            return [y + 40, y - 40].some((at) => document.elementFromPoint(x, at) === host);
+          }, p),
+        )
+        .toBe(true);
     },
   },
   {
