@@ -13,6 +13,8 @@
  * - clobber: `<form id="browser"><input name="runtime" id="…">` became the extension's API;
  * - highlight-names: the names were fixed (`newslens-person`), and a group the page replaced or
  *   deleted stayed replaced.
+ * The last test is no attack: an orphaned script (the extension reloaded under it) must remove
+ * its highlights and card on its own; on c0a544f they stayed on the page.
  * The same attacks in Firefox: tests/firefox/hostile.test.ts. The card is read here through the
  * DevTools protocol (`DOM.getDocument` with `pierce`), which reaches closed roots; a page cannot.
  */
@@ -263,4 +265,19 @@ test.describe('a hostile page attacks the extension', () => {
       await attack.run({ page, cdp, extensionId });
     });
   }
+});
+
+test('an orphaned content script (the extension reloaded under it) removes everything it added', async ({ context, serviceWorker, site }) => {
+  await setSite(serviceWorker, '127.0.0.1', 'on');
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(site.a + DEMO);
+  await waitForHighlights(page, 4);
+  await openCard(page, cdp);
+  // The service worker dies with the reload; its evaluate may not return.
+  await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
+  // Chromium injects no new content script into open tabs: whatever is left is the orphan's.
+  await expect.poll(() => highlightTexts(page), { timeout: 10_000 }).toEqual([]);
+  await expect.poll(() => hostsOnPage(page)).toEqual([]);
+  expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('newslens')))).toEqual([]);
 });
