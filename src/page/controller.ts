@@ -1,7 +1,7 @@
 /**
  * The content script's one job, wired: decide whether this page is on, scan it, paint what
  * matched, open cards on hover, answer the popup, and undo everything when the site is switched
- * off. Every side effect hangs off `signal` (WXT's ctx) or the per-run AbortController, so that
+ * off. Every side effect hangs off `signal` (our ctx: src/page/context.ts) or the per-run AbortController, so that
  * switching off leaves nothing on the page.
  */
 import { passTimes } from './started';
