@@ -1,5 +1,9 @@
 import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { datasetPlugin } from './src/dataset/vite-plugin';
@@ -10,6 +14,29 @@ import { ICON_SIZES, iconPaths } from './src/icons/paths';
 // The Firefox add-on id: a UUID, so it is the project's own and names no domain.
 const GECKO_ID = '{8f0c2a4e-5b1d-4e7a-9c3f-6d2b7e1a9f40}';
 const ICON_SVG = 'assets/icon.svg';
+
+const testBuild = process.env.NEWSLENS_TEST_CARD === 'open';
+/**
+ * The highlight groups' names end with one of these, drawn per page load (src/page/painter.ts),
+ * so that a page cannot style or pre-register them by name in advance. Drawn anew for every
+ * build; the tests' builds keep the bare names (`newslens-person`), which tests read.
+ */
+const HIGHLIGHT_SUFFIXES = testBuild ? [''] : Array.from({ length: 8 }, () => `-${randomBytes(5).toString('hex')}`);
+
+/** Writes each `::highlight(name)` rule of the content script's stylesheet for every suffix. */
+function highlightNamesPlugin(): Plugin {
+  const file = resolve('entrypoints/content/highlights.css');
+  return {
+    name: 'newslens-highlight-names',
+    enforce: 'pre',
+    load(id) {
+      if (id.split('?')[0] !== file) return null;
+      return readFileSync(file, 'utf8').replace(/::highlight\(([a-z-]+)\)/g, (_, name: string) =>
+        HIGHLIGHT_SUFFIXES.map((s) => `::highlight(${name}${s})`).join(', '),
+      );
+    },
+  };
+}
 
 // The one build configuration for Chrome (MV3) and Firefox (MV2 by default, MV3 with --mv3).
 export default defineConfig({
@@ -34,9 +61,13 @@ export default defineConfig({
       const plain = { find: /^wxt\/browser$/, replacement: createRequire(import.meta.url).resolve('wxt/browser') };
       // WXT's storage items (src/sites/store.ts) reach the browser through `@wxt-dev/browser`: here, through ext.ts.
       const storageBrowser = { find: /^@wxt-dev\/browser$/, replacement: fileURLToPath(new URL('./src/messaging/ext-browser.ts', import.meta.url)) };
+      // WXT's content-script context posts a window message and listens for a document event, both
+      // named after the extension's id, that a page can read and forge: ours speaks to nobody
+      // (src/page/context.ts).
+      const context = { find: /^wxt\/utils\/content-script-context$/, replacement: resolve('src/page/context.ts') };
       const alias = config.resolve?.alias ?? [];
       const entries = Array.isArray(alias) ? alias : Object.entries(alias).map(([find, replacement]) => ({ find, replacement }));
-      config.resolve = { ...config.resolve, alias: [plain, storageBrowser, ...entries] };
+      config.resolve = { ...config.resolve, alias: [plain, storageBrowser, context, ...entries] };
     },
   },
   srcDir: '.',
@@ -45,12 +76,20 @@ export default defineConfig({
   // NEWSLENS_OUT lets a second build (another dataset, a benchmark) live beside the main one.
   outDir: process.env.NEWSLENS_OUT ?? '.output',
   vite: () => ({
-    plugins: [preactWithoutInnerHtml(), preact(), datasetPlugin()],
+    plugins: [highlightNamesPlugin(), preactWithoutInnerHtml(), preact(), datasetPlugin()],
     build: { sourcemap: false },
     // The benchmark's builds (scripts/bench.ts) leave two `newslens:*` performance measures for it
     // to read. Only those builds: a page sees the measures of every script in its document, and
     // what the extension does on a page is the reader's business, not the page's.
-    define: { __NEWSLENS_BENCH__: JSON.stringify(process.env.NEWSLENS_BENCH === '1') },
+    // Test builds only (NEWSLENS_TEST_CARD=open, set by the browser tests' own builds): the card's
+    // shadow root is open and its host is <newslens-ui>, so that tests can read the card with
+    // ordinary locators. Every other build, and every package, has a closed root on a host whose
+    // tag is random per page load (src/page/ui-host.ts; README, "Trust").
+    define: {
+      __NEWSLENS_BENCH__: JSON.stringify(process.env.NEWSLENS_BENCH === '1'),
+      __NEWSLENS_OPEN_CARD__: JSON.stringify(testBuild),
+      __NEWSLENS_HIGHLIGHT_SUFFIXES__: JSON.stringify(HIGHLIGHT_SUFFIXES),
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

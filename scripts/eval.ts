@@ -157,7 +157,7 @@ async function highlightTexts(page: Page): Promise<{ texts: Record<string, strin
     const ids = new Map<Node, number>();
     const places = new Set<string>();
     for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
       const list: string[] = [];
       for (const r of group) {
         const range = r as AbstractRange;

@@ -25,7 +25,7 @@ async function main(): Promise<void> {
   const found = await page.evaluate(() => {
     const groups: Record<string, Record<string, number>> = {};
     for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
       const counts: Record<string, number> = {};
       for (const r of group) {
         const text = (r as Range).toString().replace(/\s+/g, ' ');
@@ -55,10 +55,10 @@ async function main(): Promise<void> {
   });
   if (point) {
     await page.mouse.move(point.x, point.y, { steps: 2 });
-    const card = page.locator('newslens-ui [role="dialog"]');
-    await card.waitFor({ timeout: 5_000 });
-    // The card fades in: shoot once its animation has ended, not mid-fade with the page showing through.
-    await card.evaluate((el) => Promise.all(el.getAnimations().map((a) => a.finished)));
+    // The card lives in a closed shadow root on a host with a random tag (src/page/ui-host.ts):
+    // wait for the host to arrive, then for the card's fade-in.
+    await page.waitForFunction(() => [...document.documentElement.children].some((e) => e.localName.includes('-')), undefined, { timeout: 5_000 });
+    await page.waitForTimeout(800);
     await page.screenshot({ path: resolve(SHOTS, 'demo-card.png') });
     console.log(`Card open for Vladimir Putin: ${resolve(SHOTS, 'demo-card.png')}`);
   }

@@ -1,7 +1,8 @@
 /**
  * `npm run test:corpus [-- <corpus-dir>] [-- <playwright options>]`: the corpus run
- * (tests/corpus/corpus.spec.ts, playwright.corpus.config.ts) against the existing build, never
- * building anything: $NEWSLENS_OUT/chrome-mv3 (default .output/chrome-mv3) must exist.
+ * (tests/corpus/corpus.spec.ts, playwright.corpus.config.ts) against the tests' build of the
+ * extension (scripts/test-build.ts: the readers' code, with a card tests can read), which the run
+ * makes first; $NEWSLENS_OUT/chrome-mv3 (default .output/chrome-mv3) must exist as well.
  *
  * The corpus folder is the first argument that is not an option (or CORPUS_DIR, or
  * ../shared/corpus beside the repository); every other argument goes to Playwright (`-g bbc` to

@@ -10,6 +10,8 @@ export default defineContentScript({
   // The highlight styles go into the manifest: the browser applies them without adding any
   // element to the page. The card's styles live inside its shadow root (src/page/ui-host.ts).
   cssInjectionMode: 'manifest',
+  // `ctx` is our own context (src/page/context.ts, aliased in wxt.config.ts), not WXT's: its signal
+  // aborts when the extension is gone, never on an event a page could send.
   main(ctx) {
     void runContentScript(window, ctx.signal);
   },

@@ -54,14 +54,34 @@ interface ExtensionApi {
 }
 
 /**
- * `browser` where the browser has it (Firefox), else `chrome`. `runtime.id` tells the real one
- * from a page element named "browser" (named elements are globals, in content scripts too).
- * Read on each call, not at load: outside an extension (unit tests, DOM tests) it is undefined,
- * and only a call fails.
+ * The extension API: `browser` in the Firefox build, `chrome` in every other. Chosen by the build,
+ * never by probing, and taken before the page's markup exists: named elements are globals, in a
+ * content script's world too, and `<form id="chrome"><input name="runtime" id="x">` hides
+ * Chromium's real `chrome` from a script that looks it up at document_idle (Chromium has no
+ * `browser` at all, so `<form id="browser">` would stand in for it). So a first content script,
+ * at document_start (entrypoints/api.content.ts), keeps the real object in an own property of the
+ * content scripts' global (`captureApi`), which no named element can shadow and no page can see;
+ * without it (unit tests, DOM tests, a script injected late) the global is read as it is.
+ * Read on each call, not at load: outside an extension it is undefined, and only a call fails.
+ * tests/e2e/hostile-attacks.spec.ts loads such a page.
  */
 export function ext(): ExtensionApi {
-  const g = globalThis as { browser?: { runtime?: { id?: unknown } }; chrome?: unknown };
-  return (g.browser?.runtime?.id ? g.browser : g.chrome) as ExtensionApi;
+  const kept = Object.getOwnPropertyDescriptor(globalThis, KEPT)?.value as ExtensionApi | undefined;
+  return kept ?? apiOf(globalThis, FIREFOX);
+}
+
+const KEPT = '__newslensExtensionApi';
+const FIREFOX = import.meta.env?.FIREFOX === true;
+
+/** Keeps the real API for `ext`; called by the document_start content script before any markup is parsed. */
+export function captureApi(): void {
+  const api = apiOf(globalThis, FIREFOX);
+  if (api && !Object.prototype.hasOwnProperty.call(globalThis, KEPT)) Object.defineProperty(globalThis, KEPT, { value: api });
+}
+
+/** The API object of a global, for the Firefox build or another. */
+export function apiOf(g: object, firefox: boolean): ExtensionApi {
+  return (firefox ? (g as { browser?: unknown }).browser : (g as { chrome?: unknown }).chrome) as ExtensionApi;
 }
 
 /** The extension's own id, for the sender check; undefined once the context is invalidated. */

@@ -1,7 +1,7 @@
 /**
  * The content script's one job, wired: decide whether this page is on, scan it, paint what
  * matched, open cards on hover, answer the popup, and undo everything when the site is switched
- * off. Every side effect hangs off `signal` (WXT's ctx) or the per-run AbortController, so that
+ * off. Every side effect hangs off `signal` (our ctx: src/page/context.ts) or the per-run AbortController, so that
  * switching off leaves nothing on the page.
  */
 import { passTimes } from './started';
@@ -20,7 +20,7 @@ import { LiveHighlights } from './live-highlights';
 import { Painter, highlightApi } from './painter';
 import { yieldToPage } from './slices';
 import type { PlacedMatch } from './scan';
-import { UI_TAG, UiHost } from './ui-host';
+import { UiHost } from './ui-host';
 
 interface Running {
   abort: AbortController;
@@ -86,7 +86,7 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
     // First pass, then the blocks that change (text arriving or leaving), painted as they change.
     const live = new LiveHighlights(win, idx, painter, hits, {
       signal: abort.signal,
-      isOwn: (node) => (node as Element).localName === UI_TAG,
+      isOwn: (node) => ui.owns(node),
       startedAt: passTimes.script,
       fetchAliases: async (words, pairs, actors) => {
         const r = await send(ContentToBackground, 'data:aliases', { words, pairs, actors });

@@ -8,13 +8,13 @@
 import type { MatchRef } from '../dataset/compiled';
 import { send } from '../messaging/channel';
 import { ContentToBackground } from '../messaging/protocol';
-import type { HighlightApi } from './painter';
+import { HIGHLIGHT_SUFFIX, keepRegistered, type HighlightApi } from './painter';
 
 /**
  * Not "newslens-…": that prefix names the groups that hold matches (one per kind), which tests and
  * tools count; this one only marks matches already painted in their kind's group.
  */
-export const DISPUTED_HIGHLIGHT = 'newslensmark-disputed';
+export const DISPUTED_HIGHLIGHT = `newslensmark-disputed${HIGHLIGHT_SUFFIX}`;
 
 const key = (ref: MatchRef) => `${ref.type}:${ref.id}`;
 
@@ -44,8 +44,8 @@ export class DisputedMarks {
       if (ranges.length === 0) return;
       this.group = new this.api.Highlight();
       this.group.priority = 3;
-      this.api.registry.set(DISPUTED_HIGHLIGHT, this.group);
     }
+    keepRegistered(this.api.registry, DISPUTED_HIGHLIGHT, this.group);
     this.group.clear();
     for (const range of ranges) this.group.add(range);
   }

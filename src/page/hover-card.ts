@@ -75,9 +75,11 @@ export class HoverCard<T extends CardTarget> {
     signal: AbortSignal,
   ) {
     const opts = { capture: true, passive: true, signal };
-    win.addEventListener('pointermove', (e) => this.onPointerMove(e), opts);
-    win.addEventListener('keydown', (e) => this.onKeyDown(e), { capture: true, signal });
-    win.document.addEventListener('pointerleave', () => this.scheduleClose(), opts);
+    // Only input the browser says came from the reader: a page's own synthetic events
+    // (dispatchEvent) must not open, keep or close a card.
+    win.addEventListener('pointermove', (e) => e.isTrusted && this.onPointerMove(e), opts);
+    win.addEventListener('keydown', (e) => e.isTrusted && this.onKeyDown(e), { capture: true, signal });
+    win.document.addEventListener('pointerleave', (e) => e.isTrusted && this.scheduleClose(), opts);
     // Scroll events do not bubble, but a capturing listener on the window sees every scrolling box.
     win.addEventListener('scroll', () => this.scheduleLayout(), opts);
     win.addEventListener(
@@ -89,6 +91,20 @@ export class HoverCard<T extends CardTarget> {
       opts,
     );
     signal.addEventListener('abort', () => this.close());
+    // A page that removes our host gets it back, with the open card rendered and placed again.
+    ui.onRebuild = () => void this.rerender();
+  }
+
+  /** Renders the open card again into a rebuilt host, and places it after its first layout. */
+  private async rerender(): Promise<void> {
+    const open = this.open;
+    if (!open) return;
+    const seq = this.opening;
+    this.cancelPlacing();
+    open.position = null;
+    const card = this.render();
+    if (!card || !(await this.laidOut(card)) || seq !== this.opening || this.open !== open) return;
+    this.place(card, true);
   }
 
   get openRef(): MatchRef | null {
@@ -219,6 +235,10 @@ export class HoverCard<T extends CardTarget> {
     if (!p) {
       p = this.fetchDetails(ref).catch(() => null);
       this.cache.set(key, p);
+      // A failed request (the background asleep, restarting, busy) is asked again next time, not kept.
+      void p.then((d) => {
+        if (d === null && this.cache.get(key) === p) this.cache.delete(key);
+      });
     }
     return p;
   }
@@ -251,7 +271,7 @@ export class HoverCard<T extends CardTarget> {
   }
 
   private cardElement(): HTMLElement | null {
-    return (this.ui.element?.shadowRoot?.querySelector('[role="dialog"]') as HTMLElement | null) ?? null;
+    return (this.ui.shadow?.querySelector('[role="dialog"]') as HTMLElement | null) ?? null;
   }
 
   /** Renders the open card, hidden at the host's origin and at its natural size, to be placed. */

@@ -68,6 +68,11 @@ export class LiveHighlights {
     this.slicer.end();
   }
 
+  /** The watcher's counts, for tests: full rescans so far, trees watched now. */
+  get watchStats(): { fullRescans: number; watched: number } {
+    return { fullRescans: this.watch.fullRescans, watched: this.watch.watched };
+  }
+
   /** Every match on the page, in reading order. */
   matches(): PlacedMatch[] {
     return this.scan.matches();

@@ -5,15 +5,35 @@
  */
 import type { ActorKind } from '../dataset/schema';
 
+/**
+ * The ending of this load's highlight names: one of the build's random suffixes, drawn per page
+ * load, so that a page cannot style or pre-register our groups by name before they exist. A
+ * page can still list `CSS.highlights` once they do (README, "Trust").
+ */
+export const HIGHLIGHT_SUFFIX = drawSuffix(__NEWSLENS_HIGHLIGHT_SUFFIXES__);
+
 /** A highlight group per colour. Names are prefixed so they never collide with a page's own. */
 export const HIGHLIGHT_NAMES = {
-  person: 'newslens-person',
-  organisation: 'newslens-organisation',
-  country: 'newslens-country',
-  figure: 'newslens-figure',
-  active: 'newslens-active',
+  person: `newslens-person${HIGHLIGHT_SUFFIX}`,
+  organisation: `newslens-organisation${HIGHLIGHT_SUFFIX}`,
+  country: `newslens-country${HIGHLIGHT_SUFFIX}`,
+  figure: `newslens-figure${HIGHLIGHT_SUFFIX}`,
+  active: `newslens-active${HIGHLIGHT_SUFFIX}`,
 } as const;
 export type Paint = Exclude<keyof typeof HIGHLIGHT_NAMES, 'active'>;
+
+function drawSuffix(suffixes: readonly string[]): string {
+  const [n] = crypto.getRandomValues(new Uint32Array(1));
+  return suffixes[n! % suffixes.length] ?? '';
+}
+
+/**
+ * Registers `group` under `name` unless it is already there: a page may delete our group or set
+ * its own under our name; before each update the group is put back.
+ */
+export function keepRegistered(registry: HighlightRegistry, name: string, group: Highlight): void {
+  if (registry.get(name) !== group) registry.set(name, group);
+}
 
 export function paintFor(kind: ActorKind | 'figure'): Paint {
   switch (kind) {
@@ -58,14 +78,15 @@ export class Painter {
       group = new this.api.Highlight();
       group.priority = 1;
       this.groups.set(paint, group);
-      this.api.registry.set(HIGHLIGHT_NAMES[paint], group);
     }
+    keepRegistered(this.api.registry, HIGHLIGHT_NAMES[paint], group);
     for (const r of ranges) group.add(r);
   }
 
   remove(paint: Paint, ranges: Iterable<AbstractRange>): void {
     const group = this.groups.get(paint);
     if (!group) return;
+    keepRegistered(this.api.registry, HIGHLIGHT_NAMES[paint], group);
     for (const r of ranges) group.delete(r);
   }
 
@@ -76,8 +97,8 @@ export class Painter {
       group = new this.api.Highlight();
       group.priority = 2;
       this.groups.set('active', group);
-      this.api.registry.set(HIGHLIGHT_NAMES.active, group);
     }
+    keepRegistered(this.api.registry, HIGHLIGHT_NAMES.active, group);
     group.clear();
     for (const r of ranges) group.add(r);
   }

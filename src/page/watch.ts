@@ -24,6 +24,16 @@ import { blockContainer, flowOf } from './blocks';
 /** Past this many mutation records or changed blocks in one frame, rescan the whole page. */
 export const FULL_RESCAN_THRESHOLD = 1000;
 
+/**
+ * How long to wait before the `n`-th full rescan in a row (n = 1 for the first): none for the
+ * first, then 100 ms doubling up to 2 s. A page that rewrites itself wholesale every frame (a
+ * storm) costs one full read every few seconds instead of one a frame; the first ordinary frame
+ * after it resets the count.
+ */
+export function fullRescanDelay(n: number): number {
+  return n <= 1 ? 0 : Math.min(2_000, 100 * 2 ** (n - 2));
+}
+
 const OBSERVE: MutationObserverInit = {
   childList: true,
   subtree: true,
@@ -59,6 +69,11 @@ export class PageWatch {
   private full = false;
   private frame = 0;
   private running = false;
+  private delay = 0;
+  /** Full rescans in a row, for the back-off. */
+  private fullInRow = 0;
+  /** Full rescans asked for so far (read by tests). */
+  fullRescans = 0;
   private readonly threshold: number;
 
   constructor(
@@ -95,16 +110,29 @@ export class PageWatch {
   }
 
   private schedule(): void {
-    if (this.frame || this.running || this.options.signal.aborted) return;
-    this.frame = this.win.requestAnimationFrame(() => {
-      this.frame = 0;
-      void this.flush();
-    });
+    if (this.frame || this.delay || this.running || this.options.signal.aborted) return;
+    const wait = this.full ? fullRescanDelay(this.fullInRow + 1) : 0;
+    const frame = () => {
+      this.frame = this.win.requestAnimationFrame(() => {
+        this.frame = 0;
+        void this.flush();
+      });
+    };
+    if (wait === 0) return frame();
+    this.delay = this.win.setTimeout(() => {
+      this.delay = 0;
+      if (!this.options.signal.aborted) frame();
+    }, wait);
   }
 
   private async flush(): Promise<void> {
     const changes = this.take();
     if (!changes) return;
+    if (changes.full) {
+      this.fullInRow++;
+      this.fullRescans++;
+    } else this.fullInRow = 0;
+    if (changes.removed) this.release();
     this.running = true;
     try {
       await this.options.onChanges(changes);
@@ -152,7 +180,29 @@ export class PageWatch {
     return { full: false, dirty, removed };
   }
 
+  /**
+   * Lets go of the observers of shadow roots whose host has left the document: a single-page app
+   * that replaces its views would otherwise keep every old view alive through them. A host that
+   * comes back is observed again when the scan meets its root.
+   */
+  private release(): void {
+    for (const [root, observer] of this.observers) {
+      const host = (root as ShadowRoot).host as Element | undefined;
+      if (host && !host.isConnected) {
+        observer.disconnect();
+        this.observers.delete(root);
+      }
+    }
+  }
+
+  /** How many trees are watched (the document and the shadow roots in it; read by tests). */
+  get watched(): number {
+    return this.observers.size;
+  }
+
   private stop(): void {
+    if (this.delay) this.win.clearTimeout(this.delay);
+    this.delay = 0;
     for (const o of this.observers.values()) o.disconnect();
     this.observers.clear();
     if (this.frame) this.win.cancelAnimationFrame(this.frame);

@@ -25,6 +25,7 @@ import { join } from 'node:path';
 import { test as base, expect, chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { chromiumPath, QUIET_FLAGS } from '../../scripts/chromium';
 import { launchWithExtension, type LaunchedExtension } from '../../scripts/launch';
+import { testBuild } from '../../scripts/test-build';
 import { serveStatic, type StaticServer } from '../../scripts/serve';
 import { corpusDir, listCorpus, type CorpusPage } from './corpus-pages';
 import { leftovers, readHighlights, setSite, waitForScan, type ScanStatus } from './extension-state';
@@ -78,7 +79,8 @@ const test = base.extend<object, Workers>({
   ],
   withExtension: [
     async ({}, use) => {
-      const launched = await launchWithExtension();
+      // The tests' build: the readers' code with a card tests can read (scripts/test-build.ts).
+      const launched = await launchWithExtension({ extensionDir: testBuild('chrome') });
       await keepLocal(launched.context);
       // Every request an extension context makes (its service worker, its pages) goes here; the
       // page's own requests do not. The count must stay 0 (issue 6: nothing leaves the machine).
@@ -139,7 +141,7 @@ async function firstHighlightPoint(page: Page): Promise<HighlightPoint | null> {
   return page.evaluate((tries) => {
     const scrolls: [number, number][] = [];
     for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
       for (const r of group) {
         const range = r as Range;
         if (![...range.getClientRects()].some((c) => c.width > 0 && c.height > 0)) continue;

@@ -85,7 +85,7 @@ export async function readHighlights(page: Page): Promise<Record<string, string[
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
       out[name] = [...group].map((r) => (r as Range).toString());
     }
     return out;

@@ -24,8 +24,8 @@ export async function bundleModules(modules: Record<string, string>, globalName:
     write: false,
     target: 'chrome120',
     logLevel: 'silent',
-    // As in a build for readers (wxt.config.ts): no benchmark measures.
-    define: { __NEWSLENS_BENCH__: 'false' },
+    // As in a build for readers (wxt.config.ts), but for the card, which tests read: open, on <newslens-ui>.
+    define: { __NEWSLENS_BENCH__: 'false', __NEWSLENS_OPEN_CARD__: 'true', __NEWSLENS_HIGHLIGHT_SUFFIXES__: '[""]' },
   });
   const output = result.outputFiles[0];
   if (!output) throw new Error('esbuild produced no output');

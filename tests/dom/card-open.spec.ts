@@ -66,7 +66,7 @@ async function bundle(): Promise<string> {
     logLevel: 'silent',
     jsx: 'automatic',
     jsxImportSource: 'preact',
-    define: { __NEWSLENS_BENCH__: 'false' },
+    define: { __NEWSLENS_BENCH__: 'false', __NEWSLENS_OPEN_CARD__: 'true', __NEWSLENS_HIGHLIGHT_SUFFIXES__: '[""]' },
     plugins: [
       {
         name: 'inline-css',
@@ -143,7 +143,15 @@ async function open(page: Page, top: number): Promise<void> {
         ui,
         hits as never,
         painter as never,
-        async () => d,
+        async () => {
+          // A details request the test makes fail (the background asleep or restarting).
+          const w = window as unknown as { failDetails?: number };
+          if ((w.failDetails ?? 0) > 0) {
+            w.failDetails!--;
+            throw new Error('no answer');
+          }
+          return d;
+        },
         new AbortController().signal,
       );
       window.cardRun = run;
@@ -223,5 +231,17 @@ test('closed before it is placed, a card never shows', async () => {
     return document.querySelector('newslens-ui')?.shadowRoot?.querySelector('[role="dialog"]') ?? null;
   });
   expect(shown).toBeNull();
+  await page.close();
+});
+
+test('a failed details request is asked again at the next opening, not kept', async () => {
+  const page = await browser.newPage();
+  await open(page, 100);
+  await page.evaluate(() => ((window as unknown as { failDetails: number }).failDetails = 1));
+  await page.evaluate(() => window.cardRun.card.show(window.cardRun.target));
+  await page.waitForTimeout(200);
+  await expect(dialog(page)).toHaveCount(0);
+  await page.evaluate(() => window.cardRun.card.show(window.cardRun.target));
+  await expect(dialog(page)).toBeVisible();
   await page.close();
 });

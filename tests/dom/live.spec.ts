@@ -207,3 +207,35 @@ test('after the abort, the page is no longer watched', async () => {
   expect(await painted(page)).toEqual([]);
   expect(await page.evaluate(() => window.updates)).toBe(0);
 });
+
+test('more changes in one frame than the threshold take the full-rescan path, and the highlights follow the final text', async () => {
+  const page = await open('<div id="root"></div>');
+  await page.evaluate(() => {
+    const root = document.getElementById('root')!;
+    const texts: Text[] = [];
+    for (let i = 0; i < 50; i++) texts.push(root.appendChild(document.createElement('p')).appendChild(document.createTextNode('Nobody here.')));
+  });
+  await settle(page);
+  const before = await page.evaluate(() => window.run.live.watchStats.fullRescans);
+  // 1,100 text changes in one task, as the storm fixture's bursts do (tests/fixtures/hostile/storm.js).
+  await page.evaluate(() => {
+    const texts = [...document.querySelectorAll('#root p')].map((p) => p.firstChild as Text);
+    for (let k = 0; k < 1_100; k++) texts[k % texts.length]!.data = k % 2 ? 'Vladimir Putin spoke.' : 'Nobody here.';
+    texts[0]!.data = 'Emmanuel Macron spoke.';
+  });
+  await expect.poll(() => page.evaluate(() => window.run.live.watchStats.fullRescans)).toBeGreaterThan(before);
+  // The last write to paragraph i was change 1,050 + i: a name when i is odd; then the first one's.
+  const want = ['Emmanuel Macron', ...Array.from({ length: 49 }, (_, j) => j + 1).filter((i) => i % 2 === 1).map(() => 'Vladimir Putin')];
+  await expect.poll(() => painted(page)).toEqual(want);
+});
+
+test('the observer of a shadow root whose host leaves the document is released', async () => {
+  const page = await open('<div id="host"><template shadowrootmode="open"><p>Emmanuel Macron in a shadow root.</p></template></div><p>Vladimir Putin.</p>');
+  await expect.poll(() => painted(page)).toContain('Emmanuel Macron');
+  const watching = await page.evaluate(() => window.run.live.watchStats.watched);
+  expect(watching).toBe(2);
+  await page.evaluate(() => document.getElementById('host')!.remove());
+  await settle(page);
+  await expect.poll(() => page.evaluate(() => window.run.live.watchStats.watched)).toBe(1);
+  expect(await painted(page)).toEqual(['Vladimir Putin']);
+});

@@ -4,10 +4,10 @@
  * that would leave the machine is aborted and recorded.
  */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
-import { basename, join, resolve } from 'node:path';
-import { launchWithExtension } from '../../scripts/launch';
+import { basename, resolve } from 'node:path';
+import { CHROME_BUILD, launchWithExtension } from '../../scripts/launch';
 import { serveStatic, type StaticServer } from '../../scripts/serve';
+import { testBuild } from '../../scripts/test-build';
 
 export interface Site {
   /** http://127.0.0.1:<port> */
@@ -19,6 +19,12 @@ export interface Site {
 interface Fixtures {
   /** Build and load the extension with another dataset directory (e.g. a test fixture). */
   dataset: string | undefined;
+  /**
+   * 'test' (default): the tests' own build, whose card tests can read (scripts/test-build.ts); 'reader':
+   * the build readers get ($NEWSLENS_OUT/chrome-mv3, made by `npm run build`), for the tests of
+   * what a page cannot reach.
+   */
+  build: 'test' | 'reader';
   context: BrowserContext;
   extensionId: string;
   serviceWorker: Worker;
@@ -41,11 +47,13 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
     { scope: 'worker' },
   ],
   dataset: [undefined, { option: true }],
+  build: ['test', { option: true }],
   outbound: async ({}, use) => {
     await use([]);
   },
-  context: async ({ outbound, dataset }, use) => {
-    const launched = await launchWithExtension(dataset ? { extensionDir: buildWithDataset(dataset) } : {});
+  context: async ({ outbound, dataset, build }, use) => {
+    const extensionDir = dataset ? buildWithDataset(dataset) : build === 'reader' ? CHROME_BUILD : testBuild('chrome');
+    const launched = await launchWithExtension({ extensionDir });
     await launched.context.route(/.*/, (route) => {
       const url = new URL(route.request().url());
       if (url.protocol.startsWith('http') && url.hostname !== '127.0.0.1' && url.hostname !== 'localhost') {
@@ -71,22 +79,13 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
 
 export { expect };
 
-const variants = new Map<string, string>();
 /**
- * Builds the Chrome extension with another dataset into .output/variants/<name>/ (once per test
- * worker) and returns the folder to load. The build runs the dataset check like any build.
+ * Builds the tests' variant of the Chrome extension with another dataset into
+ * .output/test-build/chrome/<name>/ (once per test worker) and returns the folder to load. The
+ * build runs the dataset check like any build.
  */
 export function buildWithDataset(datasetDir: string): string {
-  const cached = variants.get(datasetDir);
-  if (cached) return cached;
-  const out = resolve('.output/variants', basename(datasetDir));
-  execFileSync('npx', ['wxt', 'build'], {
-    env: { ...process.env, NEWSLENS_DATASET: datasetDir, NEWSLENS_OUT: out },
-    stdio: 'pipe',
-  });
-  const dir = join(out, 'chrome-mv3');
-  variants.set(datasetDir, dir);
-  return dir;
+  return testBuild('chrome', basename(datasetDir), { NEWSLENS_DATASET: datasetDir });
 }
 
 /** Names of the highlight groups the extension registered on a page, with their range texts. */
@@ -94,7 +93,7 @@ export async function highlightedTexts(page: Page): Promise<Record<string, strin
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
       out[name] = [...group].map((r) => (r as Range).toString());
     }
     return out;
@@ -110,7 +109,7 @@ export async function waitForHighlights(page: Page, min = 1): Promise<void> {
   await page.waitForFunction(
     (n) => {
       let count = 0;
-      for (const [name, group] of CSS.highlights) if (name.startsWith('newslens-') && name !== 'newslens-active') count += group.size;
+      for (const [name, group] of CSS.highlights) if (name.startsWith('newslens-') && !name.startsWith('newslens-active')) count += group.size;
       return count >= n;
     },
     min,

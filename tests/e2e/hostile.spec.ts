@@ -112,7 +112,7 @@ async function highlightCounts(cdp: CDPSession, names: string[]): Promise<{ byNa
     `() => {
       const texts = []; let detached = 0; let empty = 0;
       for (const [name, group] of CSS.highlights) {
-        if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+        if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
         for (const r of group) {
           if (!r.startContainer.isConnected) detached++;
           const t = r.toString();
@@ -171,7 +171,7 @@ async function hoverFirstHighlight(page: Page, cdp: CDPSession): Promise<boolean
     cdp,
     `() => {
       for (const [name, group] of CSS.highlights) {
-        if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+        if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
         for (const r of group) {
           r.startContainer.parentElement?.scrollIntoView({ block: 'center' });
           const rect = [...r.getClientRects()].find((c) => c.width > 0);

@@ -70,7 +70,7 @@ export function highlightsInOrder(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const ranges: Range[] = [];
     for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
       for (const r of group) ranges.push(r as Range);
     }
     return ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b)).map((r) => r.toString());

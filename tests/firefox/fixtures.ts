@@ -9,6 +9,7 @@ import type { TestContext } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension, waitInPage } from '../../scripts/launch-firefox';
 import { serveStatic } from '../../scripts/serve';
+import { testBuild } from '../../scripts/test-build';
 import { recordOutbound } from './outbound';
 
 export const DEMO = '/demo/news.html';
@@ -32,14 +33,16 @@ export interface FirefoxSession {
 }
 
 /** Launches everything for one test; `t.after` tears it down. */
-export async function openFirefox(t: TestContext): Promise<FirefoxSession> {
+export async function openFirefox(t: TestContext, options: { build?: 'test' | 'reader' } = {}): Promise<FirefoxSession> {
   const server = await serveStatic(resolve('.'));
   const proxy = await recordOutbound();
   t.after(async () => {
     await proxy.close();
     await server.close();
   });
-  const ff = await launchFirefoxWithExtension({ prefs: proxy.prefs });
+  // The tests' own build (its card readable: scripts/test-build.ts), or the readers' build.
+  const extensionDir = options.build === 'reader' ? undefined : testBuild('firefox');
+  const ff = await launchFirefoxWithExtension({ prefs: proxy.prefs, ...(extensionDir ? { extensionDir } : {}) });
   t.after(() => ff.close());
   return {
     browser: ff.browser,
@@ -60,7 +63,7 @@ export async function highlightedTexts(page: Page): Promise<Record<string, strin
   return page.evaluate(() => {
     const out: Record<string, string[]> = {};
     for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
       out[name] = [...group].map((r) => (r as Range).toString());
     }
     return out;
@@ -77,7 +80,7 @@ export async function waitForHighlights(page: Page, min = 1): Promise<void> {
     page,
     (n: number) => {
       let count = 0;
-      for (const [name, group] of CSS.highlights) if (name.startsWith('newslens-') && name !== 'newslens-active') count += group.size;
+      for (const [name, group] of CSS.highlights) if (name.startsWith('newslens-') && !name.startsWith('newslens-active')) count += group.size;
       return count >= n;
     },
     min,

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { send, serve } from '../../src/messaging/channel';
-import { ext } from '../../src/messaging/ext';
+import { apiOf, ext } from '../../src/messaging/ext';
 import { ContentToBackground, ToContent, envelope } from '../../src/messaging/protocol';
 
 type Listener = (message: unknown, sender: { id?: string }, sendResponse: (r: unknown) => void) => unknown;
@@ -56,13 +56,17 @@ async function deliver(message: unknown, sender: { id?: string } = { id: 'own' }
 }
 
 describe('ext', () => {
-  it('is Firefox\'s `browser` where it exists, else `chrome`; a page element named "browser" is not it', () => {
+  it('is `chrome` outside the Firefox build, whatever a page names "browser"', () => {
     expect(ext()).toBe(api);
-    g.browser = { tagName: 'DIV' };
+    // <form id="browser"><input name="runtime" id="x">: a "browser" whose runtime has an id.
+    g.browser = { tagName: 'FORM', runtime: { tagName: 'INPUT', id: 'x' } };
     expect(ext()).toBe(api);
+  });
+
+  it('is `browser` in the Firefox build', () => {
     const firefox = fakeApi();
-    g.browser = firefox;
-    expect(ext()).toBe(firefox);
+    expect(apiOf({ chrome: api, browser: firefox }, true)).toBe(firefox);
+    expect(apiOf({ chrome: api, browser: firefox }, false)).toBe(api);
   });
 });
 

@@ -25,7 +25,7 @@ export class CardObject {
       ([t, n, b]) => {
         const ranges: Range[] = [];
         for (const [name, group] of CSS.highlights) {
-          if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+          if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
           for (const r of group) if ((r as Range).toString() === t) ranges.push(r as Range);
         }
         ranges.sort((a, c) => a.compareBoundaryPoints(Range.START_TO_START, c));

@@ -23,7 +23,7 @@ export class CardObject {
       (t: string, i: number) => {
         const ranges: Range[] = [];
         for (const [name, group] of CSS.highlights) {
-          if (!name.startsWith('newslens-') || name === 'newslens-active') continue;
+          if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
           for (const r of group) if ((r as Range).toString() === t) ranges.push(r as Range);
         }
         ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
