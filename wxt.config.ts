@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { datasetPlugin } from './src/dataset/vite-plugin';
+import { guardBuildOutput } from './src/dataset/build-guard';
 
 // The one build configuration for Chrome (MV3) and Firefox (MV2 by default, MV3 with --mv3).
 export default defineConfig({
@@ -10,6 +11,8 @@ export default defineConfig({
   // (which WXT's own content-script code imports) is WXT's plain `browser`, not the polyfill.
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
+    // The extension ships excerpts, never article texts: a build that would carry one fails.
+    'build:done': (wxt) => guardBuildOutput(wxt.config.outDir),
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const plain = { find: /^wxt\/browser$/, replacement: createRequire(import.meta.url).resolve('wxt/browser') };
