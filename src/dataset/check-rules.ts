@@ -119,20 +119,21 @@ export function checkMeasureUnits(articles: readonly ArticleEntry[], report: Rep
 /**
  * `npm run dataset:draft` marks what it drafts `unreviewed: true`. Until a curator has read the
  * entry against the page and removed the flag, it is a guess, and the dataset is a claim about
- * what people said: the check (and so the build) refuses it.
+ * what people said: the check (and so the build) refuses it. Read from the files' raw JSON, so
+ * that a draft's other problems (fields still to fill) do not hide its flags.
  */
-export function checkReviewed(
-  actors: readonly Actor[],
-  actorsFile: string,
-  articles: readonly ArticleEntry[],
-  report: Report,
-): void {
+export function checkReviewed(actorsFile: { path: string; json: unknown }, articles: readonly { path: string; json: unknown }[], report: Report): void {
   const message = 'drafted and not reviewed: check it against the source, then remove "unreviewed"';
-  actors.forEach((a, i) => a.unreviewed && report(actorsFile, `actors[${i}].unreviewed`, message));
-  for (const { file, article } of articles) {
-    if (article.unreviewed) report(file, 'unreviewed', message);
-    for (const key of ['figures', 'statements', 'disputes'] as const) {
-      article[key].forEach((item, i) => item.unreviewed && report(file, `${key}[${i}].unreviewed`, message));
+  const flagged = (v: unknown) => typeof v === 'object' && v !== null && (v as { unreviewed?: unknown }).unreviewed === true;
+  const list = (json: unknown, key: string): unknown[] => {
+    const v = typeof json === 'object' && json !== null ? (json as Record<string, unknown>)[key] : undefined;
+    return Array.isArray(v) ? v : [];
+  };
+  list(actorsFile.json, 'actors').forEach((a, i) => flagged(a) && report(actorsFile.path, `actors[${i}].unreviewed`, message));
+  for (const { path, json } of articles) {
+    if (flagged(json)) report(path, 'unreviewed', message);
+    for (const key of ['figures', 'statements', 'disputes']) {
+      list(json, key).forEach((item, i) => flagged(item) && report(path, `${key}[${i}].unreviewed`, message));
     }
   }
 }

@@ -179,8 +179,8 @@ export function checkDataset(input: DatasetInput): CheckResult {
   }
 
   // 5. Across articles.
+  checkReviewed(actorsFile, input.articles, report);
   if (actors) {
-    checkReviewed(actors, actorsFile.path, articles, report);
     // Only on a whole dataset: an article that did not parse would leave its actors looking unmentioned.
     if (articles.length === input.articles.length && texts.size === articles.length) {
       checkMentions(actors, actorsFile.path, articles, texts, report);
