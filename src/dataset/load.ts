@@ -48,7 +48,7 @@ export function sha256(text: string): string {
 }
 
 /** A text file, or why it could not be read. Its sha256 is of the bytes on disk. */
-export function readTextFile(path: string): TextFile {
+function readTextFile(path: string): TextFile {
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
