@@ -43,7 +43,9 @@ export function knownActors(text: string, dataset: Dataset): NameSpan[] {
 
 /** Words that open a sentence or a name without being part of one. */
 const LEADING = new Set(
-  'The A An In On At But And Or For With From To By As If When While After Before This That These Those It He She They We Mr Mrs Ms Dr Le La Les Un Une Des Du De Et Mais Dans Pour Sur Avec Der Die Das Ein Eine Und Aber Im Am Mit Für Auf El Los Las Y'.split(' '),
+  ('The A An In On At But And Or For With From To By As If When While After Before This That These Those It He She They We I You ' +
+    'Mr Mrs Ms Dr According Le La Les Un Une Des Du De Et Mais Dans Pour Sur Avec Selon Il Elle Ils Elles On Nous Vous Je ' +
+    'Der Die Das Ein Eine Und Aber Im Am Mit Für Auf Laut Er Sie Es Wir Ich Ihr El Los Las Y').split(' '),
 );
 /** Capitalised words that are not names: days, months, the pronoun "I". */
 const NOT_NAMES = new Set(
@@ -103,7 +105,14 @@ export interface DraftedFigure {
 const NUMBER_RE =
   /(?<![\p{L}\p{N}/:.,-])(\d{1,3}(?:[,.\u00a0\u202f ]\d{3})+|\d+(?:[.,]\d+)?)(?:[ \u00a0]?(thousand|million|billion|bn|m|k|Millionen|Millionen|Milliarden|millions|milliards|Tausend))?(?![\p{L}\p{N}])([ \u00a0]?(?:%|per cent|percent|pour cent|Prozent))?/giu;
 /** Words after a number that are no unit: "49m ago", "5 of them", "2 and 3". */
-const NOT_UNITS = new Set(['ago', 'of', 'and', 'or', 'to', 'in', 'on', 'at', 'the', 'a', 'an', 'per', 'et', 'und', 'de', 'des', 'der', 'die']);
+const NOT_UNITS = new Set([
+  ...'ago of and or to in on at the a an per et und de des der die'.split(' '),
+  // Dates and times: "22 novembre", "6 heures", "12 Uhr".
+  ...'january february march april may june july august september october november december'.split(' '),
+  ...'janvier février mars avril mai juin juillet août septembre octobre novembre décembre heures heure h'.split(' '),
+  ...'januar februar märz april mai juni juli august september oktober november dezember uhr'.split(' '),
+  ...'hours hour minutes minute seconds am pm'.split(' '),
+]);
 const SCALES: Record<string, number> = { thousand: 1e3, tausend: 1e3, k: 1e3, million: 1e6, millions: 1e6, millionen: 1e6, m: 1e6, billion: 1e9, bn: 1e9, milliards: 1e9, milliarden: 1e9 };
 
 /** "190,000" → 190000; "1.5" with "million" → 1500000; European "190.000" → 190000. */
@@ -140,7 +149,7 @@ export function draftFigures(text: string): DraftedFigure[] {
       const unit = percent
         ? 'per cent'
         : (/^(?:[ \u00a0]+\p{Lu}[\p{L}-]*)*[ \u00a0]+(\p{Ll}[\p{L}-]+)/u.exec(rest)?.[1] ?? /^[ \u00a0]+(\p{Lu}\p{Ll}[\p{L}-]+)/u.exec(rest)?.[1]);
-      if (!unit || NOT_UNITS.has(unit)) continue;
+      if (!unit || NOT_UNITS.has(unit.toLowerCase())) continue;
       const between = percent || unit === /^[ \u00a0]+(\p{Lu}\p{Ll}[\p{L}-]+)/u.exec(rest)?.[1] ? [] : (/^((?:[ \u00a0]+\p{Lu}[\p{L}-]*)*)/u.exec(rest)?.[1] ?? '').trim().split(/\s+/).filter(Boolean);
       const figure: IndexFigure = { id: 'draft', value, unitTerms: percent ? [] : [unit], percent, names: between.map(foldKey), measureKey: 'draft' };
       const index: MatchIndex = { version: 'draft', actors: [], aliases: [], figures: [figure] };

@@ -121,6 +121,17 @@ describe('candidate statements in French and German', () => {
     ]);
   });
 
+  it('takes the name after "Laut" or "Selon" as the source, not the cue or a pronoun', () => {
+    const text = 'Laut Russlandexperte Klaus Testmann steckt mehr dahinter. «Nous avons réussi», a affirmé le ministre.';
+    const known = candidateActors(text, []);
+    expect(known.map((c) => c.name)).toEqual(['Russlandexperte Klaus Testmann']);
+    const found = draftStatements(text, known.flatMap((c) => c.spans));
+    expect(found.map((s) => [s.speaker?.name, s.verb, s.kind])).toEqual([
+      ['Russlandexperte Klaus Testmann', 'Laut', 'paraphrase'],
+      [undefined, 'a affirmé', 'direct-quote'],
+    ]);
+  });
+
   it('splits sentences outside quotations only', () => {
     const text = 'He said: “It failed. We go on.” Then he left.';
     expect(sentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['He said: “It failed. We go on.”', 'Then he left.']);
@@ -129,7 +140,7 @@ describe('candidate statements in French and German', () => {
 
 describe('figures and names on their own', () => {
   it('reads European grouping, scale words and percentages, and skips times and years', () => {
-    const text = 'Some 130.000 Soldaten. Close to 75 per cent of forces. 1.5 million people fled. 30,000 Russian troops. Posted 49m ago in 2022 reports.';
+    const text = 'Some 130.000 Soldaten. Close to 75 per cent of forces. 1.5 million people fled. 30,000 Russian troops. Posted 49m ago in 2022 reports. Le 22 novembre à 6 heures, am 7. November um 12 Uhr.';
     expect(draftFigures(text).map((f) => [f.surface, f.value, f.unit])).toEqual([
       ['Some 130.000 Soldaten', 130000, 'Soldaten'],
       ['Close to 75 per cent', 75, 'per cent'],
