@@ -3,6 +3,8 @@
  * someone or report what they said ("said", "told", "according to"; French "a déclaré",
  * "selon"; German "sagte", "laut"), with the speaker and the verb where the sentence shows them.
  *
+ * Spanish, Italian, Polish, Russian and Ukrainian have their most common verbs too.
+ *
  * A draft is a curator's starting point, not data: a sentence is proposed when it carries a
  * reporting verb or a quotation, and its speaker is the name nearest the verb, which a curator
  * checks. Where no name is near, the speaker is left out rather than guessed.
@@ -42,9 +44,15 @@ const VERBS = [
   // German
   'sagte', 'sagt', 'erklärte', 'erklärt', 'betonte', 'warnte', 'teilte mit', 'kündigte an', 'bestätigte', 'wies zurück',
   'forderte', 'hieß es', 'laut', 'zufolge', 'nach Angaben',
+  // Spanish, Italian, Polish
+  'dijo', 'afirmó', 'declaró', 'aseguró', 'señaló', 'añadió', 'según', 'ha detto', 'ha dichiarato', 'ha affermato',
+  'ha spiegato', 'ha aggiunto', 'secondo', 'powiedział', 'powiedziała', 'stwierdził', 'stwierdziła', 'oświadczył', 'dodał', 'według',
+  // Russian, Ukrainian
+  'заявил', 'заявила', 'сказал', 'сказала', 'сообщил', 'сообщила', 'отметил', 'подчеркнул', 'по словам', 'по данным',
+  'заявив', 'сказав', 'повідомив', 'повідомила', 'зазначив', 'наголосив', 'за словами', 'за даними',
 ];
 /** Cues after which the source follows: "according to X", "selon X", "laut X". */
-const SOURCE_AFTER = new Set(['according to', 'selon', "d'après", 'd’après', 'laut', 'nach Angaben']);
+const SOURCE_AFTER = new Set(['according to', 'selon', "d'après", 'd’après', 'laut', 'nach angaben', 'según', 'secondo', 'według', 'по словам', 'по данным', 'за словами', 'за даними']);
 
 const VERB_RE = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${VERBS.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'giu');
 const QUOTE_RE = /“[^”]{2,}”|„[^“”]{2,}[“”]|«[^»]{2,}»|"[^"]{2,}"/g;

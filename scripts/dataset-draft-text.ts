@@ -45,7 +45,7 @@ export function knownActors(text: string, dataset: Dataset): NameSpan[] {
 const LEADING = new Set(
   ('The A An In On At But And Or For With From To By As If When While After Before This That These Those It He She They We I You ' +
     'Mr Mrs Ms Dr According Le La Les Un Une Des Du De Et Mais Dans Pour Sur Avec Selon Il Elle Ils Elles On Nous Vous Je ' +
-    'Der Die Das Ein Eine Und Aber Im Am Mit Für Auf Laut Er Sie Es Wir Ich Ihr El Los Las Y').split(' '),
+    'Der Die Das Ein Eine Und Aber Im Am Mit Für Auf Laut Er Sie Es Wir Ich Ihr El Los Las Y Según Secondo Według').split(' '),
 );
 /** Capitalised words that are not names: days, months, the pronoun "I". */
 const NOT_NAMES = new Set(

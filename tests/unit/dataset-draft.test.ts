@@ -132,6 +132,15 @@ describe('candidate statements in French and German', () => {
     ]);
   });
 
+  it('reads Russian and Spanish too', () => {
+    const text = 'По словам Владимира Путина, переговоры продолжатся. Según Antony Blinken, las negociaciones fracasaron.';
+    const found = draftStatements(text, names(text, [['Владимира Путина', 'vladimir-putin'], ['Antony Blinken', 'antony-blinken']]));
+    expect(found.map((s) => [s.speaker?.actor, s.verb])).toEqual([
+      ['vladimir-putin', 'По словам'],
+      ['antony-blinken', 'Según'],
+    ]);
+  });
+
   it('splits sentences outside quotations only', () => {
     const text = 'He said: “It failed. We go on.” Then he left.';
     expect(sentences(text).map((s) => text.slice(s.start, s.end))).toEqual(['He said: “It failed. We go on.”', 'Then he left.']);
