@@ -7,6 +7,7 @@ import type { Plugin } from 'vite';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { datasetPlugin } from './src/dataset/vite-plugin';
+import { guardBuildOutput } from './src/dataset/build-guard';
 import { writeOffIcons } from './src/build/off-icons';
 import { preactWithoutInnerHtml } from './src/build/preact-no-inner-html';
 import { ICON_SIZES, iconPaths } from './src/icons/paths';
@@ -55,7 +56,11 @@ export default defineConfig({
     excludeSources: ['**/*.test.ts', '**/*.spec.ts'],
   },
   hooks: {
-    'build:done': (wxt, output) => writeOffIcons(wxt, ICON_SVG, output.publicAssets as { type: 'asset'; fileName: string }[]),
+    'build:done': async (wxt, output) => {
+      await writeOffIcons(wxt, ICON_SVG, output.publicAssets as { type: 'asset'; fileName: string }[]);
+      // The extension ships excerpts, never article texts: a build that would carry one fails.
+      guardBuildOutput(wxt.config.outDir);
+    },
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.every((e) => e.type === 'content-script')) return;
       const plain = { find: /^wxt\/browser$/, replacement: createRequire(import.meta.url).resolve('wxt/browser') };

@@ -4,7 +4,8 @@
  *   npm run dataset:anchor -- assets/dataset/articles/<id>.json [--write]
  *
  * The curator writes only `evidence.quote.exact` (a passage copied from the text) on each figure,
- * statement and dispute. This finds it in `text` and sets `position` (UTF-16 offsets) and
+ * statement and dispute. This finds it in the article's text (`texts/<id>.txt` beside the
+ * `articles/` folder, or a draft's inline `text`) and sets `position` (UTF-16 offsets) and
  * `prefix`/`suffix` (up to 32 characters of context each, cut at the text's edges). Where the
  * passage occurs more than once, a `prefix`/`suffix` the curator gave, or the existing `position`,
  * picks the occurrence; if that does not settle it, the item is reported as ambiguous and left
@@ -13,7 +14,8 @@
  * The file is handled as plain JSON, not through the schema, so that a half-written article
  * (no positions yet) can be anchored; `npm run dataset:check` validates the result.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { occurrences } from '../src/dataset/check';
 
@@ -98,11 +100,10 @@ export interface AnchorNote {
  * Anchors every figure, statement and dispute of an article (plain JSON, changed in place).
  * Returns one note per item; `changed` says whether anything was written into `article`.
  */
-export function anchorArticle(article: Record<string, unknown>): { notes: AnchorNote[]; changed: boolean } {
+export function anchorArticle(article: Record<string, unknown>, text: unknown = article.text): { notes: AnchorNote[]; changed: boolean } {
   const notes: AnchorNote[] = [];
   let changed = false;
-  const text = article.text;
-  if (typeof text !== 'string') return { notes: [{ item: 'text', status: 'not-found', detail: 'the article has no "text"' }], changed };
+  if (typeof text !== 'string') return { notes: [{ item: 'text', status: 'not-found', detail: 'the article has no text' }], changed };
   for (const key of ['figures', 'statements', 'disputes']) {
     const list = article[key];
     if (!Array.isArray(list)) continue;
@@ -156,6 +157,14 @@ function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
+/** A draft's inline `text`, else `<dataset>/texts/<id>.txt` for `<dataset>/articles/<id>.json`. */
+function articleText(file: string, article: Record<string, unknown>): string | undefined {
+  if (typeof article.text === 'string') return article.text;
+  if (typeof article.id !== 'string') return undefined;
+  const path = join(dirname(file), '..', 'texts', `${article.id}.txt`);
+  return existsSync(path) ? readFileSync(path, 'utf8') : undefined;
+}
+
 function main(argv: string[]): number {
   const write = argv.includes('--write');
   const files = argv.filter((a) => !a.startsWith('--'));
@@ -179,7 +188,7 @@ function main(argv: string[]): number {
       failed = true;
       continue;
     }
-    const { notes, changed } = anchorArticle(article);
+    const { notes, changed } = anchorArticle(article, articleText(file, article));
     for (const n of notes) {
       if (n.status === 'unchanged') continue;
       const line = `${file}: ${n.item}: ${n.status}${n.detail ? ` ${n.detail}` : ''}`;

@@ -1,7 +1,8 @@
 /**
  * Checks a whole dataset before anything uses it: the schema (zod), then what a schema cannot
- * say: ids unique, references resolving, evidence standing in the article text at its offsets,
- * no safe alias claimed twice, article files named after their ids.
+ * say: ids unique, references resolving, each article's text file matching its sha256, evidence
+ * standing in that text at its offsets, no safe alias claimed twice, article files named after
+ * their ids, and the rules across articles (check-rules.ts).
  *
  * Pure: it takes the files' parsed JSON (src/dataset/load.ts reads them) and returns every
  * problem it finds, one per fault, each naming the file and the path to the field, so that a
@@ -19,6 +20,7 @@ import {
   type Evidence,
 } from './schema';
 import { normalizeText } from '../matching/normalize';
+import { checkDisputeSides, checkMeasureUnits, checkMentions, checkReviewed } from './check-rules';
 
 z.config({ jitless: true });
 
@@ -29,12 +31,26 @@ export interface DatasetFile {
   error?: string;
 }
 
+/** An article's text file (`texts/<id>.txt`) as read from disk, or why it could not be read. */
+export interface TextFile {
+  path: string;
+  text?: string;
+  /** Hex sha256 of the file's bytes. */
+  sha256?: string;
+  error?: string;
+}
+
 export interface DatasetInput {
   actorsFile: DatasetFile;
   articles: DatasetFile[];
+  /** Each article's text, by article id. */
+  texts?: ReadonlyMap<string, TextFile>;
 }
 
-/** A checked dataset: every file valid, every reference resolved. */
+/**
+ * A checked dataset: every file valid, every reference resolved. It holds no article text, so
+ * nothing compiled from it can carry one into the bundle.
+ */
 export interface Dataset {
   actors: Actor[];
   articles: Article[];
@@ -52,6 +68,8 @@ export interface CheckResult {
   problems: Problem[];
   /** Set only when there are no problems. */
   dataset?: Dataset;
+  /** Each article's verified text, by article id: for build-time tools and tests, never the bundle. */
+  texts?: Map<string, string>;
 }
 
 /** One line per problem: `articles/x.json: statements[4].speaker: unknown actor "putn"`. */
@@ -93,12 +111,26 @@ export function checkDataset(input: DatasetInput): CheckResult {
     else for (const issue of parsed.error.issues) reportIssue(report, actorsFile.path, issue);
   }
   const articles: { file: string; article: Article }[] = [];
+  /** Texts still inline in an article file (the old format), used for its evidence meanwhile. */
+  const inline = new Map<string, string>();
   for (const f of input.articles) {
     if (f.error !== undefined) {
       report(f.path, '', f.error);
       continue;
     }
-    const parsed = Article.safeParse(f.json, { reportInput: true });
+    let json = f.json;
+    const raw = asRecord(json);
+    if (raw && 'text' in raw) {
+      report(f.path, 'text', 'the text belongs in texts/<id>.txt, not in the article file: run npm run dataset:split-texts');
+      const { text, ...rest } = raw;
+      // Checked against the inline text meanwhile, so one run shows every other problem too.
+      if (typeof text === 'string' && typeof rest.id === 'string') {
+        inline.set(rest.id, text);
+        rest.textSha256 ??= '0'.repeat(64);
+      }
+      json = rest;
+    }
+    const parsed = Article.safeParse(json, { reportInput: true });
     if (parsed.success) articles.push({ file: f.path, article: parsed.data });
     else for (const issue of parsed.error.issues) reportIssue(report, f.path, issue);
   }
@@ -139,12 +171,43 @@ export function checkDataset(input: DatasetInput): CheckResult {
   const statementSpeakers = new Map(
     articles.flatMap(({ article }) => article.statements.map((s) => [s.id, s.speaker] as const)),
   );
+  const texts = new Map<string, string>();
   for (const { file, article } of articles) {
-    checkArticle(file, article, { ids, actorKinds, statementSpeakers }, report);
+    const text = articleText(file, article, input.texts?.get(article.id), inline.get(article.id), report);
+    if (text !== undefined) texts.set(article.id, text);
+    checkArticle(file, article, text, { ids, actorKinds, statementSpeakers }, report);
   }
 
+  // 5. Across articles.
+  checkReviewed(actorsFile, input.articles, report);
+  if (actors) {
+    // Only on a whole dataset: an article that did not parse would leave its actors looking unmentioned.
+    if (articles.length === input.articles.length && texts.size === articles.length) {
+      checkMentions(actors, actorsFile.path, articles, texts, report);
+    }
+  }
+  checkDisputeSides(articles, report);
+  checkMeasureUnits(articles, report);
+
   if (problems.length > 0) return { problems };
-  return { problems, dataset: { actors: actors ?? [], articles: articles.map((a) => a.article) } };
+  return { problems, dataset: { actors: actors ?? [], articles: articles.map((a) => a.article) }, texts };
+}
+
+/**
+ * The article's text: its file `texts/<id>.txt`, which must have the sha256 the article
+ * records (a changed text moves every offset). Undefined when there is none to check against.
+ */
+function articleText(file: string, article: Article, textFile: TextFile | undefined, inline: string | undefined, report: Report): string | undefined {
+  const name = `texts/${article.id}.txt`;
+  if (inline !== undefined) return inline;
+  if (!textFile || textFile.text === undefined) {
+    report(file, 'textSha256', `no text for the article: ${name}: ${textFile?.error ?? 'file not found'}`);
+    return undefined;
+  }
+  if (textFile.sha256 !== article.textSha256) {
+    report(file, 'textSha256', `${name} has sha256 ${textFile.sha256 ?? '?'}, not ${article.textSha256}: the text changed; re-anchor the evidence (npm run dataset:anchor), then update the hash`);
+  }
+  return textFile.text;
 }
 
 type Report = (file: string, path: string | readonly PropertyKey[], message: string) => void;
@@ -220,7 +283,7 @@ interface Context {
   statementSpeakers: Map<string, string>;
 }
 
-function checkArticle(file: string, article: Article, ctx: Context, report: Report): void {
+function checkArticle(file: string, article: Article, text: string | undefined, ctx: Context, report: Report): void {
   if (baseName(file) !== `${article.id}.json`) {
     report(file, 'id', `id "${article.id}" does not match the file name (expected ${article.id}.json)`);
   }
@@ -232,7 +295,7 @@ function checkArticle(file: string, article: Article, ctx: Context, report: Repo
     report(file, path, `unknown ${kind} "${id}"${hint ? ` (did you mean "${hint}"?)` : ''}`);
     return false;
   };
-  const evidence = (ev: Evidence, path: string) => checkEvidence(article.text, ev, file, path, report);
+  const evidence = (ev: Evidence, path: string) => text !== undefined && checkEvidence(text, ev, file, path, report);
 
   if (ref('actor', article.publisher, 'publisher')) {
     const kind = ctx.actorKinds.get(article.publisher);

@@ -5,9 +5,10 @@
  * `error`, which the check reports as a problem like any other, so the curator sees every
  * problem of every file in one run.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkDataset, type CheckResult, type DatasetFile, type DatasetInput } from './check';
+import { checkDataset, type CheckResult, type DatasetFile, type DatasetInput, type TextFile } from './check';
 
 export const DEFAULT_DATASET_DIR = 'assets/dataset';
 
@@ -16,7 +17,10 @@ export function datasetDir(env: Record<string, string | undefined> = process.env
   return env.NEWSLENS_DATASET || DEFAULT_DATASET_DIR;
 }
 
-/** `<dir>/actors.json` and every `<dir>/articles/*.json`, in file-name order. */
+/**
+ * `<dir>/actors.json`, every `<dir>/articles/*.json` in file-name order, and for each article
+ * whose `id` can be read, its text `<dir>/texts/<id>.txt`.
+ */
 export function readDatasetFiles(dir: string): DatasetInput {
   const articlesDir = join(dir, 'articles');
   const names = existsSync(articlesDir)
@@ -24,10 +28,35 @@ export function readDatasetFiles(dir: string): DatasetInput {
         .filter((n) => n.endsWith('.json'))
         .sort()
     : [];
-  return {
-    actorsFile: readJsonFile(join(dir, 'actors.json')),
-    articles: names.map((n) => readJsonFile(join(articlesDir, n))),
-  };
+  const articles = names.map((n) => readJsonFile(join(articlesDir, n)));
+  const texts = new Map<string, TextFile>();
+  for (const f of articles) {
+    const id = (f.json as { id?: unknown } | undefined)?.id;
+    if (typeof id === 'string' && /^[a-z0-9-]+$/.test(id) && !texts.has(id)) texts.set(id, readTextFile(textPath(dir, id)));
+  }
+  return { actorsFile: readJsonFile(join(dir, 'actors.json')), articles, texts };
+}
+
+/** Where an article's text lives: `<dir>/texts/<id>.txt`. */
+export function textPath(dir: string, id: string): string {
+  return join(dir, 'texts', `${id}.txt`);
+}
+
+/** The hex sha256 of a text as stored (UTF-8), the value of `Article.textSha256`. */
+export function sha256(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** A text file, or why it could not be read. Its sha256 is of the bytes on disk. */
+function readTextFile(path: string): TextFile {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return { path, error: code === 'ENOENT' ? 'file not found' : `cannot read the file (${code ?? String(e)})` };
+  }
+  return { path, text: bytes.toString('utf8'), sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 export function loadDataset(dir: string = datasetDir()): CheckResult {

@@ -4,7 +4,9 @@
  *
  * Layout on disk (see docs/dataset.md):
  *   assets/dataset/actors.json           every actor, shared by all articles
- *   assets/dataset/articles/<id>.json    one article: metadata, full text, figures, statements, disputes
+ *   assets/dataset/articles/<id>.json    one article: metadata, figures, statements, disputes
+ *   assets/dataset/texts/<id>.txt        its plain text, which the evidence is checked against;
+ *                                        never bundled (the extension ships excerpts only)
  *
  * Actors are global because the same person appears in many articles; what changes from one
  * article to the next (their role) is recorded per article in `Article.roles`.
@@ -20,6 +22,12 @@ export const Id = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug like "vladimir-putin"');
 
 export { ActorKind, DisputeHow, Qualifier, SourceStatus, StatementKind } from './kinds';
+
+/**
+ * Set by `npm run dataset:draft` on everything it drafts; the curator removes it after review.
+ * The check (and so the build) refuses any entry that still carries it.
+ */
+const Unreviewed = z.literal(true).optional();
 
 /** Words (or short phrases) around an alias on the page, for `AliasContext`. */
 const ContextWords = z.array(z.string().trim().min(1)).default([]);
@@ -78,6 +86,7 @@ export const Actor = z.strictObject({
     .string()
     .regex(/^Q[1-9][0-9]*$/, 'must be a Wikidata item id like "Q7747"')
     .optional(),
+  unreviewed: Unreviewed,
 });
 export type Actor = z.infer<typeof Actor>;
 
@@ -134,6 +143,7 @@ export const Figure = z.strictObject({
   /** The figure as the article writes it: "up to 190,000 troops". */
   surface: z.string().min(1),
   evidence: Evidence,
+  unreviewed: Unreviewed,
 });
 export type Figure = z.infer<typeof Figure>;
 
@@ -160,6 +170,7 @@ export const Statement = z.strictObject({
   about: z.array(Id).default([]),
   figures: z.array(Id).default([]),
   evidence: Evidence,
+  unreviewed: Unreviewed,
 });
 export type Statement = z.infer<typeof Statement>;
 
@@ -175,6 +186,7 @@ export const Dispute = z.strictObject({
   /** The dispute in a few words, for display when there is no counter-statement. */
   summary: z.string().trim().min(1),
   evidence: Evidence,
+  unreviewed: Unreviewed,
 });
 export type Dispute = z.infer<typeof Dispute>;
 
@@ -192,7 +204,11 @@ export const Article = z.strictObject({
   figures: z.array(Figure).default([]),
   statements: z.array(Statement).default([]),
   disputes: z.array(Dispute).default([]),
-  /** The full text, exactly as the evidence offsets count it (UTF-16 code units). */
-  text: z.string().min(1),
+  /**
+   * The sha256 (hex) of `texts/<id>.txt`, the plain text the evidence offsets count (UTF-16 code
+   * units of the file read as UTF-8). The text stays in the repository, out of the bundle.
+   */
+  textSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a sha256 in lower-case hex'),
+  unreviewed: Unreviewed,
 });
 export type Article = z.infer<typeof Article>;

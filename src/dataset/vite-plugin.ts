@@ -31,7 +31,10 @@ export function datasetPlugin(): Plugin {
       }
       // Rebuild when any dataset file changes under `wxt` (dev).
       this.addWatchFile(resolve(dir, 'actors.json'));
-      for (const a of dataset.articles) this.addWatchFile(resolve(dir, 'articles', `${a.id}.json`));
+      for (const a of dataset.articles) {
+        this.addWatchFile(resolve(dir, 'articles', `${a.id}.json`));
+        this.addWatchFile(resolve(dir, 'texts', `${a.id}.txt`));
+      }
       const details = compileDetails(dataset);
       const version = createHash('sha256').update(JSON.stringify(dataset)).digest('hex').slice(0, 12);
       const index = compileIndex(dataset, version);

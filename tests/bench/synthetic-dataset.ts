@@ -10,7 +10,8 @@
  * every run. The result passes the dataset check (no safe alias claimed twice: a safe alias
  * that collides is written as unsafe).
  */
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor, Alias } from '../../src/dataset/schema';
 import { normalizeText } from '../../src/matching/normalize';
@@ -180,6 +181,20 @@ export function writeSyntheticDataset(seedDir: string, outDir: string, target: S
   for (const file of readdirSync(join(seedDir, 'articles'))) {
     if (file.endsWith('.json')) writeFileSync(join(outDir, 'articles', file), readFileSync(join(seedDir, 'articles', file)));
   }
+  // The articles' texts, and one more article whose text names every generated actor: the check
+  // refuses an actor that no article mentions. Texts never reach the build, so the bundle grows
+  // by one article entry only.
+  mkdirSync(join(outDir, 'texts'), { recursive: true });
+  for (const file of existsSync(join(seedDir, 'texts')) ? readdirSync(join(seedDir, 'texts')) : []) {
+    writeFileSync(join(outDir, 'texts', file), readFileSync(join(seedDir, 'texts', file)));
+  }
+  const roster = actors.slice(seed.actors.length).map((a) => a.name).join('\n');
+  const publisher = seed.actors.find((a) => a.kind === 'media')!.id;
+  writeFileSync(join(outDir, 'texts', 'synthetic-roster.txt'), roster);
+  writeFileSync(
+    join(outDir, 'articles', 'synthetic-roster.json'),
+    JSON.stringify({ id: 'synthetic-roster', title: 'Synthetic roster', publisher, url: 'https://example.test/synthetic-roster', published: '2026-04-01', language: 'en', textSha256: createHash('sha256').update(roster).digest('hex') }, null, 1),
+  );
   return { actors: actors.length, aliases: seedAliases + actors.slice(seed.actors.length).reduce((n, a) => n + a.aliases.length, 0) };
 }
 

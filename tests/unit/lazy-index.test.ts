@@ -15,9 +15,10 @@ import { createMatcher, type TextMatch } from '../../src/matching/matcher';
 import { Tokens } from '../../src/matching/tokens';
 import { AliasRequest, Lexicon } from '../../src/page/lexicon';
 
-const dataset = loadDataset('assets/dataset').dataset!;
+const loaded = loadDataset('assets/dataset');
+const dataset = loaded.dataset!;
 const index: MatchIndex = compileIndex(dataset, 'unit');
-const article = dataset.articles[0]!.text;
+const article = loaded.texts!.get(dataset.articles[0]!.id)!;
 
 /** Texts with every kind of alias: the seed article, plus cases the article lacks. */
 const TEXTS = [
