@@ -36,6 +36,8 @@ export const IndexAlias = z.object({
   safe: z.boolean(),
   caseSensitive: z.boolean(),
   context: IndexAliasContext.optional(),
+  /** The name may take the German genitive "s" ("Putins", "Russlands"): set for aliases whose `lang` has "de". */
+  genitive: z.boolean().optional(),
 });
 export type IndexAlias = z.infer<typeof IndexAlias>;
 

@@ -74,8 +74,9 @@ export const Alias = z.strictObject({
   context: AliasContext.optional(),
   /**
    * The languages that write the actor this way (ISO 639-1: "en", "fr", "de", "es", "ru", "uk"),
-   * for curators and the docs; absent: not said. The matcher does not read it: a French name on
-   * an English page is still the actor.
+   * for curators and the docs; absent: not said. The matcher reads only "de": such a name may
+   * take the German genitive "s" ("Putins", "Russlands"). Otherwise a French name on an English
+   * page is still the actor.
    */
   lang: z.array(z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code like "fr"')).min(1).optional(),
 });
