@@ -123,7 +123,12 @@ const OPENERS = new Set(
     'because once today yesterday tonight here there thus meanwhile instead however indeed later earlier ' +
     'perhaps maybe only just nor for with without by from in on at to of under over during until unless ' +
     'like both either neither every each all some many most no not never already again finally asked ' +
-    'what why how where whether this that these those it he she they we i you his her their our ' +
+    'what why how where whether who which this that these those it he she they we i you his her their our ' +
+    'the a an is are was were do does did has have had will would can could should may might must ' +
+    'warum was wer wie wo wann wieso weshalb welche welcher ist war hat wird kann soll will muss ' +
+    'ein eine einen einem einer den dem des ' +
+    'pourquoi qui que quoi comment où est un une des ce cette por qué quién cómo dónde es una ' +
+    'почему что кто как где это чому що хто як де це ' +
     'aber und oder doch auch dass denn als wie wenn weil ob nun dann noch schon jetzt heute gestern ' +
     'nachdem bevor seit während da zudem laut für gegen mit ohne von bei nach vor im am auf der die das ' +
     'mais et ou donc alors puis quand si comme car or lorsque pour selon avec sans hier ensuite depuis ' +

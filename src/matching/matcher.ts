@@ -46,7 +46,7 @@ import type { MatchIndex } from '../dataset/compiled';
 import { CONFIRMED, ContextJudge, DENIED, compileRules, type AliasRules } from './context';
 import { FigureIndex, type FigureHit } from './figures';
 import { cyrillicEndingFits } from './inflection';
-import { DIGIT, GAP, LOWER, PLAIN, Tokens, WORD, hashKey } from './tokens';
+import { GAP, LOWER, PLAIN, Tokens, WORD, hashKey } from './tokens';
 
 /** One match in the text given to `find`; offsets are UTF-16 offsets into that original text. */
 export interface TextMatch {
@@ -79,6 +79,8 @@ interface AliasEntry {
   rules: AliasRules | null;
   /** A one-word alias of a person (maybe the bare surname): the given-name rule applies (context.ts). */
   single: boolean;
+  /** The alias may take the German genitive "s" (`IndexAlias.genitive`). */
+  genitive: boolean;
 }
 
 /** An actor's own words, read from its aliases the first time the given-name rule needs them. */
@@ -178,10 +180,13 @@ export function createMatcher(index: MatchIndex): Matcher {
       const same = rules
         ? undefined
         : entries.find((e) => e.actor === alias.actor && e.caseSensitive === alias.caseSensitive && !e.rules && sameForms(e.forms, forms));
-      if (same) same.safe ||= alias.safe;
+      if (same) {
+        same.safe ||= alias.safe;
+        same.genitive ||= alias.genitive === true;
+      }
       else {
         const single = forms.length === 1 && !alias.caseSensitive && index.actors[alias.actor]!.kind === 'person';
-        entries.push({ actor: alias.actor, safe: alias.safe, caseSensitive: alias.caseSensitive, forms, rules, single });
+        entries.push({ actor: alias.actor, safe: alias.safe, caseSensitive: alias.caseSensitive, forms, rules, single, genitive: alias.genitive === true });
       }
     }
   }
@@ -262,7 +267,7 @@ export function createMatcher(index: MatchIndex): Matcher {
   function emit(entries: AliasEntry[], i: number, last: number, start: number, end: number, out: TextMatch[], genitive: boolean): number {
     const from = out.length;
     for (const entry of entries) {
-      if (genitive && entry.caseSensitive) continue;
+      if (genitive && (entry.caseSensitive || !entry.genitive)) continue;
       if (!casePasses(entry, i, genitive)) continue;
       if (entry.single && otherPerson(entry, i)) continue;
       let safe = entry.safe;
@@ -297,9 +302,9 @@ export function createMatcher(index: MatchIndex): Matcher {
   }
 
   /**
-   * Whether word `k` may be a German genitive in "s" of a name (inflection.ts): Latin letters,
-   * ending in "s", before a capitalised word ("Putins Krieg") or after "des" ("des Kremls"),
-   * and not after "the" ("the Bidens").
+   * Whether word `k` may be a German genitive in "s" of a name (inflection.ts): a capitalised
+   * word of four letters or more ending in one "s", not after "the" ("the Bidens"). Only
+   * aliases written in German take it (`AliasEntry.genitive`).
    */
   function isGenitive(k: number): boolean {
     const { flags, text } = tokens;
@@ -308,11 +313,7 @@ export function createMatcher(index: MatchIndex): Matcher {
     if ((flags[k]! & (WORD | LOWER)) !== WORD || e - tokens.start[k]! < 4) return false;
     if (text.charCodeAt(e - 1) !== 0x73 || text.charCodeAt(e - 2) === 0x73) return false;
     const p = k - 1;
-    const before = p >= 0 && (flags[p]! & WORD) !== 0 && tokens.end[p]! - tokens.start[p]! === 3 ? tokens.key(p) : '';
-    if (before === 'the') return false;
-    if (before === 'des') return true;
-    const q = k + 1;
-    return q < tokens.count && (flags[q]! & (WORD | GAP | LOWER | DIGIT)) === (WORD | GAP);
+    return !(p >= 0 && (flags[p]! & WORD) !== 0 && tokens.end[p]! - tokens.start[p]! === 3 && tokens.key(p) === 'the');
   }
 
   function find(text: string): TextMatch[] {

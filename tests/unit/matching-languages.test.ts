@@ -65,8 +65,16 @@ describe('German: genitive and compounds', () => {
     expect(run('Wladimir Putins Rede.')).toEqual([['Wladimir Putins', 'vladimir-putin']]);
   });
 
-  it('does not read an English plural as a genitive', () => {
-    expect(run('Joe Biden spoke; the Bidens went home. Putins are rare.')).toEqual([['Joe Biden', 'joe-biden']]);
+  it('after a noun too: the genitive that follows its noun', () => {
+    expect(run('Er beschwor die Einheit Russlands. Bei einem Sturz Putins.')).toEqual([
+      ['Russlands', 'russia'], ['Putins', 'vladimir-putin'],
+    ]);
+  });
+
+  it('only for names written in German, and not for an English plural', () => {
+    expect(run('Joe Biden and France spoke; the Bidens went home with Frances McDormand.')).toEqual([
+      ['Joe Biden', 'joe-biden'], ['France', 'france'],
+    ]);
   });
 
   it('matches the name in a hyphenated compound, not in a closed one', () => {
