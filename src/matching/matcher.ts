@@ -267,7 +267,8 @@ export function createMatcher(index: MatchIndex): Matcher {
   function emit(entries: AliasEntry[], i: number, last: number, start: number, end: number, out: TextMatch[], genitive: boolean): number {
     const from = out.length;
     for (const entry of entries) {
-      if (genitive && (entry.caseSensitive || !entry.genitive)) continue;
+      // Only a safe German name takes the genitive: "Investigate Bidens" in a headline is the family.
+      if (genitive && (entry.caseSensitive || !entry.genitive || !entry.safe)) continue;
       if (!casePasses(entry, i, genitive)) continue;
       if (entry.single && otherPerson(entry, i)) continue;
       let safe = entry.safe;
@@ -303,7 +304,7 @@ export function createMatcher(index: MatchIndex): Matcher {
 
   /**
    * Whether word `k` may be a German genitive in "s" of a name (inflection.ts): a capitalised
-   * word of four letters or more ending in one "s", not after "the" ("the Bidens"). Only
+   * word of four letters or more ending in one "s", not after "the" ("the Bidens"). Only safe
    * aliases written in German take it (`AliasEntry.genitive`).
    */
   function isGenitive(k: number): boolean {

@@ -135,3 +135,11 @@ describe('another person of the same surname', () => {
     expect(run('Lyudmila Putin Speaks Out About Her Former Husband')).toEqual([['Putin', 'vladimir-putin']]);
   });
 });
+
+describe('the genitive is not for unsafe names', () => {
+  it('leaves "Bidens" in a Title Case headline alone on a page about Joe Biden', () => {
+    expect(run('Joe Biden spoke.', 'Volker to Testify He Was Unaware of Effort to Investigate Bidens, Withhold Military Aid')).toEqual([
+      ['Joe Biden', 'joe-biden'],
+    ]);
+  });
+});
