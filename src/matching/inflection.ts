@@ -64,9 +64,20 @@ function isCyrillic(key: string): boolean {
   return true;
 }
 
+/** The endings by their last letter, longest first: a word tries only those that can end it. */
+const BY_LAST = new Map<string, string[]>();
+for (const ending of ENDINGS) {
+  const last = ending[ending.length - 1]!;
+  const list = BY_LAST.get(last);
+  if (list) list.push(ending);
+  else BY_LAST.set(last, [ending]);
+}
+
 /** The length of the ending the stemmer strips from a Cyrillic key (0: none). */
 function endingLength(key: string): number {
-  for (const ending of ENDINGS) {
+  const endings = BY_LAST.get(key[key.length - 1]!);
+  if (!endings) return 0;
+  for (const ending of endings) {
     if (key.length - ending.length >= MIN_STEM && key.endsWith(ending)) return ending.length;
   }
   return 0;
