@@ -325,6 +325,7 @@ export function createMatcher(index: MatchIndex): Matcher {
     if (covered.length < n) covered = new Uint8Array(Math.max(n, covered.length * 2));
     else covered.fill(0, 0, n);
     const { flags, start, end } = tokens;
+    const page = tokens.text;
     const actors: TextMatch[] = [];
 
     for (let i = 0; i < n; i++) {
@@ -339,13 +340,16 @@ export function createMatcher(index: MatchIndex): Matcher {
         if (key === '') continue;
         hash = hashKey(key);
       }
+      let node: number | undefined;
+      if (filter.has(hash)) node = rootOf(hash, tokens.key(i));
+      // Most words end here: in lower case, or not ending in "s", they cannot be a genitive.
+      else if ((f & LOWER) !== 0 || page.charCodeAt(end[i]! - 1) !== 0x73) continue;
+      if (node === undefined && !isGenitive(i)) continue;
       terminals.length = 0;
       terminalLasts.length = 0;
       terminalGenitive.length = 0;
-      let node = filter.has(hash) ? rootOf(hash, tokens.key(i)) : undefined;
       if (node === undefined) {
         // "Putins Krieg": the name without its genitive "s", alone.
-        if (!isGenitive(i)) continue;
         const base = (f & PLAIN) !== 0 ? tokens.plainHash(i, 1) : hashKey(tokens.key(i).slice(0, -1));
         const root = anyFirst.has(base) ? rootOf(base, tokens.key(i).slice(0, -1)) : undefined;
         if (root === undefined || !nodeEntries[root]) continue;
