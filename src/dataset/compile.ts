@@ -56,7 +56,12 @@ export function compileIndex(dataset: Dataset, version: string): MatchIndex {
       if (seen.has(alias.text)) continue;
       seen.add(alias.text);
       const context = 'context' in alias ? indexContext(alias.context) : undefined;
-      aliases.push({ text: alias.text, actor: i, safe: alias.safe, caseSensitive: alias.caseSensitive, ...(context ? { context } : {}) });
+      const genitive = 'lang' in alias && alias.lang?.includes('de') === true;
+      aliases.push({
+        text: alias.text, actor: i, safe: alias.safe, caseSensitive: alias.caseSensitive,
+        ...(context ? { context } : {}),
+        ...(genitive ? { genitive } : {}),
+      });
     }
   });
   // A vague figure ("tens of thousands of troops") has no number a page would write: it is shown

@@ -37,6 +37,8 @@ export const IndexAlias = z.object({
   safe: z.boolean(),
   caseSensitive: z.boolean(),
   context: z.optional(IndexAliasContext),
+  /** The name may take the German genitive "s" ("Putins", "Russlands"): set for aliases whose `lang` has "de". */
+  genitive: z.optional(z.boolean()),
 });
 export type IndexAlias = z.infer<typeof IndexAlias>;
 

@@ -65,12 +65,20 @@ export type AliasContext = z.infer<typeof AliasContext>;
  * - `caseSensitive: true`: acronyms ("US", "NATO", "CNN") match in their own case only.
  *   Otherwise a name matches as written, in Title Case, or in ALL CAPS (headlines).
  * - `context`: words around the alias that confirm it or show it names something else.
+ * - `lang`: which languages write the name this way (docs/matching.md, "Names in other languages").
  */
 export const Alias = z.strictObject({
   text: z.string().trim().min(1),
   safe: z.boolean(),
   caseSensitive: z.boolean().default(false),
   context: AliasContext.optional(),
+  /**
+   * The languages that write the actor this way (ISO 639-1: "en", "fr", "de", "es", "ru", "uk"),
+   * for curators and the docs; absent: not said. The matcher reads only "de": such a name may
+   * take the German genitive "s" ("Putins", "Russlands"). Otherwise a French name on an English
+   * page is still the actor.
+   */
+  lang: z.array(z.string().regex(/^[a-z]{2}$/, 'must be an ISO 639-1 code like "fr"')).min(1).optional(),
 });
 export type Alias = z.infer<typeof Alias>;
 

@@ -3,6 +3,8 @@
  * (ambiguity.ts has the page-wide half). Rules and the evidence for them: docs/matching.md.
  *
  * For one alias matched at tokens [first, last], in this order:
+ * 0. A person's bare surname after a capitalised word that could be another given name
+ *    ("Lyudmila Putin", "Yulia Reznikov"): denied, safe or not (`otherGivenName`).
  * 1. The dataset's `notBefore` / `notAfter` words: the alias names something else here
  *    ("Brigitte Macron", "Tour de France", "Contact US", "Washington Post"): denied, safe or not.
  * 2. A safe alias is kept.
@@ -24,6 +26,7 @@
  * an unsafe name met a capitalised neighbour.
  */
 import type { IndexAliasContext } from '../dataset/compiled';
+import { stemKey } from './inflection';
 import { foldKey } from './normalize';
 import { GAP, Tokens, WORD } from './tokens';
 
@@ -85,10 +88,56 @@ const TITLES = new Set(
     'prince princess pope father rev reverend judge justice chief leader spokesman spokeswoman spokesperson ' +
     'chairman chairwoman chair director candidate nominee former ex acting deputy foreign defence defense ' +
     'herr frau präsident präsidenten präsidentin kanzler kanzlerin ministerin aussenminister premierminister ' +
-    'regierungschef kremlchef staatschef monsieur madame m mme président ministre'
+    'regierungschef kremlchef staatschef monsieur madame m mme président ministre ' +
+    'staatspräsident ministerpräsident bundeskanzler außenminister verteidigungsminister machthaber ' +
+    'kremlherrscher diktator autokrat amtskollege amtskollegen kollege kollegen sprecher chef ' +
+    'presidente señor señora don doña ' +
+    'президент министр глава лидер господин госпожа президент міністр лідер пан пані'
+  )
+    .split(' ')
+    .map((word) => stemKey(foldKey(word))),
+);
+
+/**
+ * Capitalised words that stand before a name without being a given name: days and months in
+ * the languages whose news capitalises them ("on Monday Putin said", "am Montag Putin").
+ */
+const NOT_GIVEN = new Set(
+  (
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july ' +
+    'august september october november december montag dienstag mittwoch donnerstag freitag samstag ' +
+    'sonntag januar februar märz juni juli oktober dezember'
   )
     .split(' ')
     .map(foldKey),
+);
+
+/**
+ * Words that open a sentence before a name ("But Putin said", "Doch Putin", "Mais Poutine",
+ * "Но Путин"). Any other capitalised word there may be a given name ("Lyudmila Putin said"):
+ * a name at the start of a sentence is as often a full name as one anywhere else.
+ */
+const OPENERS = new Set(
+  (
+    'but and or so then now yet still also even when while if as after before since though although ' +
+    'because once today yesterday tonight here there thus meanwhile instead however indeed later earlier ' +
+    'perhaps maybe only just nor for with without by from in on at to of under over during until unless ' +
+    'like both either neither every each all some many most no not never already again finally asked ' +
+    'what why how where whether who which this that these those it he she they we i you his her their our ' +
+    'the a an is are was were do does did has have had will would can could should may might must ' +
+    'warum was wer wie wo wann wieso weshalb welche welcher ist war hat wird kann soll will muss ' +
+    'ein eine einen einem einer den dem des ' +
+    'pourquoi qui que quoi comment où est un une des ce cette por qué quién cómo dónde es una ' +
+    'почему что кто как где это чому що хто як де це ' +
+    'aber und oder doch auch dass denn als wie wenn weil ob nun dann noch schon jetzt heute gestern ' +
+    'nachdem bevor seit während da zudem laut für gegen mit ohne von bei nach vor im am auf der die das ' +
+    'mais et ou donc alors puis quand si comme car or lorsque pour selon avec sans hier ensuite depuis ' +
+    'pendant le la les pero y o entonces cuando como porque ayer hoy según para con sin desde el los las ' +
+    'но и а или когда если как потому вчера сегодня теперь тогда затем однако уже даже тоже также по для ' +
+    'але й або коли якщо тому вчора сьогодні тепер тоді потім однак вже навіть також'
+  )
+    .split(' ')
+    .map((word) => stemKey(foldKey(word))),
 );
 
 /** Words after a surname that do not make it another name: "Kalovar Jr". */
@@ -119,6 +168,28 @@ export class ContextJudge {
     }
     if (!caseSensitive && this.nextToName(t, first, last)) return DENIED;
     return OPEN;
+  }
+
+  /**
+   * A person's bare surname right after a capitalised word that could be a given name, and is
+   * not one of the actor's own ("Vladimir", "Wladimir", "Владимир"): another person of that
+   * name ("Lyudmila Putin", "Yulia Reznikov", "Hunter Biden"). Not such a word: a title or
+   * office ("President Putin", "Mr Biden", "Kremlchef Putin"), a common word that opens the
+   * sentence ("But Putin", `OPENERS`) or governs a name in another case ("Офис Зеленского";
+   * `inflected`: the name is not in the alias's own form), a day or month, an acronym or any word not in Titlecase ("CNN", "Kremlin-backed"),
+   * and any word of a block where nearly every word is capitalised anyway (Title Case
+   * headlines). Applies to safe aliases too: rule 0 of the module comment.
+   */
+  otherGivenName(t: Tokens, first: number, own: ReadonlySet<string>, inflected: boolean): boolean {
+    const p = first - 1;
+    if (p < 0 || (t.flags[first]! & GAP) === 0 || (t.flags[p]! & WORD) === 0) return false;
+    const form = t.form(p);
+    if (form.length < 2 || !isCapitalised(form) || form.slice(1) !== form.slice(1).toLowerCase()) return false;
+    const key = t.key(p);
+    if (own.has(key) || TITLES.has(key) || NOT_GIVEN.has(key)) return false;
+    // "Офис Зеленского": a sentence may open with a noun that governs a name in the genitive.
+    if (startsSentence(t, p) && (inflected || OPENERS.has(key))) return false;
+    return !this.isTitleCase(t);
   }
 
   /** Rule 5 of the module comment. */

@@ -45,6 +45,7 @@
 import type { MatchIndex } from '../dataset/compiled';
 import { CONFIRMED, ContextJudge, DENIED, compileRules, type AliasRules } from './context';
 import { FigureIndex, type FigureHit } from './figures';
+import { cyrillicEndingFits } from './inflection';
 import { GAP, LOWER, PLAIN, Tokens, WORD, hashKey } from './tokens';
 
 /** One match in the text given to `find`; offsets are UTF-16 offsets into that original text. */
@@ -76,6 +77,18 @@ interface AliasEntry {
   forms: string[];
   /** The alias's context rules, or null (most aliases). */
   rules: AliasRules | null;
+  /** A one-word alias of a person (maybe the bare surname): the given-name rule applies (context.ts). */
+  single: boolean;
+  /** The alias may take the German genitive "s" (`IndexAlias.genitive`). */
+  genitive: boolean;
+}
+
+/** An actor's own words, read from its aliases the first time the given-name rule needs them. */
+interface OwnNames {
+  /** Keys of every word but the last of its multi-word aliases: "vladimir", "wladimir". */
+  given: Set<string>;
+  /** Keys of the last words of its multi-word aliases: its surnames. */
+  last: Set<string>;
 }
 
 /** Node flags in the trie: which kinds of edges leave the node. */
@@ -167,8 +180,14 @@ export function createMatcher(index: MatchIndex): Matcher {
       const same = rules
         ? undefined
         : entries.find((e) => e.actor === alias.actor && e.caseSensitive === alias.caseSensitive && !e.rules && sameForms(e.forms, forms));
-      if (same) same.safe ||= alias.safe;
-      else entries.push({ actor: alias.actor, safe: alias.safe, caseSensitive: alias.caseSensitive, forms, rules });
+      if (same) {
+        same.safe ||= alias.safe;
+        same.genitive ||= alias.genitive === true;
+      }
+      else {
+        const single = forms.length === 1 && !alias.caseSensitive && index.actors[alias.actor]!.kind === 'person';
+        entries.push({ actor: alias.actor, safe: alias.safe, caseSensitive: alias.caseSensitive, forms, rules, single, genitive: alias.genitive === true });
+      }
     }
   }
 
@@ -181,16 +200,56 @@ export function createMatcher(index: MatchIndex): Matcher {
   /** Terminal nodes met on the current walk, and the token each ends at: tried longest first. */
   const terminals: number[] = [];
   const terminalLasts: number[] = [];
+  /** Whether the terminal's last token is read without its genitive "s" ("Putins"). */
+  const terminalGenitive: boolean[] = [];
+  const ownNames = new Map<number, OwnNames>();
 
-  /** Whether the text from token `i` is written in a case the entry accepts (see the module comment). */
-  function casePasses(entry: AliasEntry, i: number): boolean {
+  /** The actor's own given names and surnames (see `OwnNames`): one pass over the aliases, once per actor. */
+  function ownNamesOf(actor: number): OwnNames {
+    let own = ownNames.get(actor);
+    if (own) return own;
+    own = { given: new Set(), last: new Set() };
+    for (const alias of aliases) {
+      if (alias.actor !== actor) continue;
+      phraseTokens.read(alias.text);
+      let words = 0;
+      for (let k = 0; k < phraseTokens.count; k++) if ((phraseTokens.flags[k]! & WORD) !== 0) words++;
+      if (words < 2) continue;
+      let lastWord = -1;
+      for (let k = 0; k < phraseTokens.count; k++) if ((phraseTokens.flags[k]! & WORD) !== 0) lastWord = k;
+      for (let k = 0; k < lastWord; k++) if ((phraseTokens.flags[k]! & WORD) !== 0) own.given.add(phraseTokens.key(k));
+      own.last.add(phraseTokens.key(lastWord));
+    }
+    ownNames.set(actor, own);
+    return own;
+  }
+
+  /** The given-name rule (context.ts `otherGivenName`) for a one-word alias of a person matched at token `i`. */
+  function otherPerson(entry: AliasEntry, i: number): boolean {
+    // Cheap test first: most surnames follow a lower-case word or punctuation.
+    const p = i - 1;
+    if (p < 0 || (tokens.flags[p]! & (WORD | LOWER)) !== WORD) return false;
+    const own = ownNamesOf(entry.actor);
+    if (!own.last.has(tokens.key(i))) return false;
+    return judge.otherGivenName(tokens, i, own.given, tokens.form(i).toLowerCase() !== entry.forms[0]!.toLowerCase());
+  }
+  /**
+   * Whether the text from token `i` is written in a case the entry accepts (see the module
+   * comment), with an ending the alias allows (inflection.ts). `genitive`: the last word is
+   * read without its final "s".
+   */
+  function casePasses(entry: AliasEntry, i: number, genitive: boolean): boolean {
     const forms = entry.forms;
     for (let n = 0; n < forms.length; n++) {
       const k = i + n;
       if ((tokens.flags[k]! & WORD) === 0) continue;
-      const written = tokens.form(k);
+      let written = tokens.form(k);
+      if (genitive && n === forms.length - 1) written = written.slice(0, -1);
       const alias = forms[n]!;
       if (written === alias) continue;
+      const lower = written.toLowerCase();
+      const aliasLower = alias.toLowerCase();
+      if (lower !== aliasLower && !cyrillicEndingFits(aliasLower, lower)) return false;
       if (entry.caseSensitive && isAllCaps(alias)) {
         if (isLongAcronym(alias) && written === alias[0] + alias.slice(1).toLowerCase()) continue;
         return false;
@@ -205,10 +264,13 @@ export function createMatcher(index: MatchIndex): Matcher {
    * Appends to `out` one match per actor whose entry passes its case and context rules, safe
    * ones first; returns how many. One entry is the common case and allocates nothing but the match.
    */
-  function emit(entries: AliasEntry[], i: number, last: number, start: number, end: number, out: TextMatch[]): number {
+  function emit(entries: AliasEntry[], i: number, last: number, start: number, end: number, out: TextMatch[], genitive: boolean): number {
     const from = out.length;
     for (const entry of entries) {
-      if (!casePasses(entry, i)) continue;
+      // Only a safe German name takes the genitive: "Investigate Bidens" in a headline is the family.
+      if (genitive && (entry.caseSensitive || !entry.genitive || !entry.safe)) continue;
+      if (!casePasses(entry, i, genitive)) continue;
+      if (entry.single && otherPerson(entry, i)) continue;
       let safe = entry.safe;
       if (entry.rules || !safe) {
         const verdict = judge.judge(tokens, i, last, safe, entry.caseSensitive, entry.rules);
@@ -228,6 +290,33 @@ export function createMatcher(index: MatchIndex): Matcher {
     return added;
   }
 
+  /** The trie node of a first token (its hash passed the filter), moving its waiting aliases in first. */
+  function rootOf(hash: number, key: string): number | undefined {
+    if (waiting.size > 0) {
+      const head = waiting.get(hash);
+      if (head !== undefined) {
+        waiting.delete(hash);
+        expand(head);
+      }
+    }
+    return roots.get(key);
+  }
+
+  /**
+   * Whether word `k` may be a German genitive in "s" of a name (inflection.ts): a capitalised
+   * word of four letters or more ending in one "s", not after "the" ("the Bidens"). Only safe
+   * aliases written in German take it (`AliasEntry.genitive`).
+   */
+  function isGenitive(k: number): boolean {
+    const { flags, text } = tokens;
+    const e = tokens.end[k]!;
+    // Read from the text, before any key is made: most words fail here.
+    if ((flags[k]! & (WORD | LOWER)) !== WORD || e - tokens.start[k]! < 4) return false;
+    if (text.charCodeAt(e - 1) !== 0x73 || text.charCodeAt(e - 2) === 0x73) return false;
+    const p = k - 1;
+    return !(p >= 0 && (flags[p]! & WORD) !== 0 && tokens.end[p]! - tokens.start[p]! === 3 && tokens.key(p) === 'the');
+  }
+
   function find(text: string): TextMatch[] {
     tokens.read(text);
     judge.reset();
@@ -236,6 +325,7 @@ export function createMatcher(index: MatchIndex): Matcher {
     if (covered.length < n) covered = new Uint8Array(Math.max(n, covered.length * 2));
     else covered.fill(0, 0, n);
     const { flags, start, end } = tokens;
+    const page = tokens.text;
     const actors: TextMatch[] = [];
 
     for (let i = 0; i < n; i++) {
@@ -250,35 +340,51 @@ export function createMatcher(index: MatchIndex): Matcher {
         if (key === '') continue;
         hash = hashKey(key);
       }
-      if (!filter.has(hash)) continue;
-      if (waiting.size > 0) {
-        const head = waiting.get(hash);
-        if (head !== undefined) {
-          waiting.delete(hash);
-          expand(head);
-        }
-      }
-      let node = roots.get(tokens.key(i));
-      if (node === undefined) continue;
+      let node: number | undefined;
+      if (filter.has(hash)) node = rootOf(hash, tokens.key(i));
+      // Most words end here: in lower case, or not ending in "s", they cannot be a genitive.
+      else if ((f & LOWER) !== 0 || page.charCodeAt(end[i]! - 1) !== 0x73) continue;
+      if (node === undefined && !isGenitive(i)) continue;
       terminals.length = 0;
       terminalLasts.length = 0;
-      for (let j = i; ; ) {
+      terminalGenitive.length = 0;
+      if (node === undefined) {
+        // "Putins Krieg": the name without its genitive "s", alone.
+        const base = (f & PLAIN) !== 0 ? tokens.plainHash(i, 1) : hashKey(tokens.key(i).slice(0, -1));
+        const root = anyFirst.has(base) ? rootOf(base, tokens.key(i).slice(0, -1)) : undefined;
+        if (root === undefined || !nodeEntries[root]) continue;
+        terminals.push(root);
+        terminalLasts.push(i);
+        terminalGenitive.push(true);
+      }
+      for (let j = i; node !== undefined; ) {
         if (nodeEntries[node]) {
           terminals.push(node);
           terminalLasts.push(j);
+          terminalGenitive.push(false);
         }
         const next = j + 1;
         if (next >= n) break;
         const spaced = (flags[next]! & GAP) !== 0;
         if ((nodeFlags[node]! & (spaced ? HAS_SPACED : HAS_GLUED)) === 0) break;
-        const child = edges.get(`${node}${spaced ? ' ' : '|'}${tokens.key(next)}`);
-        if (child === undefined) break;
+        const edge = `${node}${spaced ? ' ' : '|'}`;
+        const child = edges.get(edge + tokens.key(next));
+        if (child === undefined) {
+          // "Wladimir Putins": the last word without its genitive "s".
+          const bare = isGenitive(next) ? edges.get(edge + tokens.key(next).slice(0, -1)) : undefined;
+          if (bare !== undefined && nodeEntries[bare]) {
+            terminals.push(bare);
+            terminalLasts.push(next);
+            terminalGenitive.push(true);
+          }
+          break;
+        }
         node = child;
         j = next;
       }
       for (let t = terminals.length - 1; t >= 0; t--) {
         const last = terminalLasts[t]!;
-        if (emit(nodeEntries[terminals[t]!]!, i, last, start[i]!, end[last]!, actors) === 0) continue;
+        if (emit(nodeEntries[terminals[t]!]!, i, last, start[i]!, end[last]!, actors, terminalGenitive[t]!) === 0) continue;
         covered.fill(1, i, last + 1);
         i = last;
         break;

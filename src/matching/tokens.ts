@@ -12,6 +12,7 @@
  * the original text. Buffers are reused from call to call, so a page of thousands of blocks
  * allocates nothing per character and almost nothing per token.
  */
+import { stemKey } from './inflection';
 import { foldKey, foldMarks, isIgnorable, isWhitespace, wordRunRegExp } from './normalize';
 
 /** The token is a word (otherwise one punctuation or symbol character). */
@@ -110,11 +111,14 @@ export class Tokens {
     }
   }
 
-  /** The folded lookup key of token `k` (see `foldKey`); "" for a token that folds to nothing. */
+  /**
+   * The folded lookup key of token `k` (see `foldKey`); "" for a token that folds to nothing.
+   * A Cyrillic word is keyed by its stem (inflection.ts), so that its case forms meet.
+   */
   key(k: number): string {
     if (this.keyStamp[k] === this.stamp) return this.keys[k]!;
     const raw = this.text.slice(this.start[k], this.end[k]);
-    const key = (this.flags[k]! & PLAIN) !== 0 ? raw.toLowerCase() : foldKey(raw);
+    const key = (this.flags[k]! & PLAIN) !== 0 ? raw.toLowerCase() : stemKey(foldKey(raw));
     this.keys[k] = key;
     this.keyStamp[k] = this.stamp;
     return key;
@@ -122,12 +126,13 @@ export class Tokens {
 
   /**
    * `hashKey(key(k))` for a `PLAIN` token, read straight from the text: no slice, no string.
-   * Lets the matcher reject most words with a bit test before it makes a key.
+   * Lets the matcher reject most words with a bit test before it makes a key. `trim`: leave
+   * out that many final characters (the German genitive "s").
    */
-  plainHash(k: number): number {
+  plainHash(k: number, trim = 0): number {
     const text = this.text;
     let h = FNV_OFFSET;
-    for (let i = this.start[k]!, e = this.end[k]!; i < e; i++) {
+    for (let i = this.start[k]!, e = this.end[k]! - trim; i < e; i++) {
       const c = text.charCodeAt(i);
       h = Math.imul(h ^ (c >= 0x41 && c <= 0x5a ? c + 0x20 : c), FNV_PRIME);
     }

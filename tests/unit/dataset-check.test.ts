@@ -25,7 +25,7 @@ describe('the bundled dataset', () => {
   it('summarizes to the counts the curator recorded in docs/dataset.md', () => {
     const s = summarize(dataset!);
     expect(s.articles).toBe(1);
-    expect(s.actors.total).toBe(28);
+    expect(s.actors.total).toBe(29);
     expect(s.figures).toBe(5);
     expect(s.statements.total).toBe(28);
     expect(s.disputes.total).toBe(8);

@@ -170,7 +170,8 @@ describe('matcher: names', () => {
     ['punctuation inside an alias: spacing must agree', 'Johnson&Johnson', [
       ['Johnson', 'Boris Johnson (unsafe)'], ['Johnson', 'Boris Johnson (unsafe)'],
     ]],
-    ['unsafe alias found (resolveAmbiguous decides)', 'Andrew Johnson said', [['Johnson', 'Boris Johnson (unsafe)']]],
+    ['unsafe alias found (resolveAmbiguous decides)', 'But Johnson said', [['Johnson', 'Boris Johnson (unsafe)']]],
+    ['a surname after another given name is another person, at the start of a sentence too', 'Andrew Johnson said', []],
     ['an alias shared by two actors: both candidates, same span', 'Washington said', [
       ['Washington', 'United States (unsafe)'], ['Washington', 'George Washington (unsafe)'],
     ]],
@@ -267,9 +268,9 @@ describe('resolveAmbiguous', () => {
     ['another Johnson, first name and all, on a page about Boris Johnson', ['Boris Johnson arrived.', 'The historian Andrew Johnson disagreed.'], [
       ['Boris Johnson', 'Boris Johnson'],
     ]],
-    // A capital that starts the sentence says nothing: "Andrew Johnson" there reads like "But Johnson".
-    ['known limit: another Johnson at the start of a sentence on a page about Boris Johnson', ['Boris Johnson arrived.', 'Andrew Johnson, the historian, disagreed.'], [
-      ['Boris Johnson', 'Boris Johnson'], ['Johnson', 'Boris Johnson (unsafe)'],
+    // At the start of a sentence too: only a common opening word ("But Johnson") is not a given name.
+    ['another Johnson at the start of a sentence on a page about Boris Johnson', ['Boris Johnson arrived.', 'Andrew Johnson, the historian, disagreed.'], [
+      ['Boris Johnson', 'Boris Johnson'],
     ]],
     ['acronym without support', ['US troops'], []],
     ['acronym with support', ['The United States said', 'US troops'], [

@@ -1,0 +1,145 @@
+/**
+ * Names in other languages and other people's names (docs/matching.md, "Names in other
+ * languages" and "Another person of the same surname"), on the bundled dataset.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileIndex } from '../../src/dataset/compile';
+import { loadDataset } from '../../src/dataset/load';
+import { resolveAmbiguous } from '../../src/matching/ambiguity';
+import { cyrillicEndingFits, stemKey } from '../../src/matching/inflection';
+import { createMatcher } from '../../src/matching/matcher';
+import { foldKey } from '../../src/matching/normalize';
+
+const { dataset } = loadDataset('assets/dataset');
+if (!dataset) throw new Error('the bundled dataset does not load');
+const index = compileIndex(dataset, 'unit-test');
+const matcher = createMatcher(index);
+
+/** A page (one string per block) through the matcher and the page-wide rule: [text, actor id]. */
+function run(...blocks: string[]): [string, string][] {
+  return resolveAmbiguous(blocks.map((b) => matcher.find(b)), index).flatMap((list, i) =>
+    list.map((m): [string, string] => [blocks[i]!.slice(m.start, m.end), index.actors[m.ref]?.id ?? `figure:${m.ref}`]),
+  );
+}
+
+const key = (word: string) => stemKey(foldKey(word));
+
+describe('Cyrillic: case forms by their ending', () => {
+  it('keys the case forms of a name by one stem', () => {
+    for (const form of ['Путин', 'Путина', 'Путину', 'Путиным', 'Путине']) expect(key(form)).toBe('путин');
+    for (const form of ['Зеленский', 'Зеленского', 'Зеленскому', 'Зеленским', 'Зеленском']) expect(key(form)).toBe('зеленск');
+    for (const form of ['Россия', 'России', 'Россию', 'Россией']) expect(key(form)).toBe('росс');
+    expect(key('Кремль')).toBe(key('Кремлём'));
+    expect(key('Путин')).not.toBe(key('путинский'));
+    expect(key('Украина')).not.toBe(key('украинец'));
+  });
+
+  it("allows only the endings of the alias's own declension", () => {
+    expect(cyrillicEndingFits(foldKey('Зеленский'), foldKey('Зеленского'))).toBe(true);
+    expect(cyrillicEndingFits(foldKey('Зеленский'), foldKey('Зеленская'))).toBe(false); // his wife's name
+    expect(cyrillicEndingFits(foldKey('Зеленський'), foldKey('Зеленська'))).toBe(false);
+    expect(cyrillicEndingFits(foldKey('Росія'), foldKey('Роса'))).toBe(false); // same stem, another word
+    expect(cyrillicEndingFits(foldKey('Putin'), foldKey('Putina'))).toBe(false); // Latin words do not inflect here
+  });
+
+  it('finds Russian and Ukrainian case forms in running text', () => {
+    expect(run('Песков заявил, что Путину доложили о встрече Владимира Путина с Зеленским; в Кремле и в России ждут.')).toEqual([
+      ['Путину', 'vladimir-putin'], ['Владимира Путина', 'vladimir-putin'], ['Зеленским', 'volodymyr-zelensky'],
+      ['Кремле', 'kremlin'], ['России', 'russia'],
+    ]);
+    expect(run('Офіс Зеленського повідомив, що Україною та Росією опікуються США і НАТО.')).toEqual([
+      ['Зеленського', 'volodymyr-zelensky'], ['Україною', 'ukraine'], ['Росією', 'russia'], ['США', 'united-states'], ['НАТО', 'nato'],
+    ]);
+  });
+
+  it('leaves derived words and other people alone', () => {
+    expect(run('путинский режим, россияне и украинец; Олена Зеленська и Ольга Зеленская.')).toEqual([]);
+  });
+});
+
+describe('German: genitive and compounds', () => {
+  it('matches the genitive "s" before a noun or after "des"', () => {
+    expect(run('Putins Krieg, Russlands Präsident und Selenskyjs Berater; ein Sprecher des Kremls.')).toEqual([
+      ['Putins', 'vladimir-putin'], ['Russlands', 'russia'], ['Selenskyjs', 'volodymyr-zelensky'], ['Kremls', 'kremlin'],
+    ]);
+    expect(run('Wladimir Putins Rede.')).toEqual([['Wladimir Putins', 'vladimir-putin']]);
+  });
+
+  it('after a noun too: the genitive that follows its noun', () => {
+    expect(run('Er beschwor die Einheit Russlands. Bei einem Sturz Putins.')).toEqual([
+      ['Russlands', 'russia'], ['Putins', 'vladimir-putin'],
+    ]);
+  });
+
+  it('only for names written in German, and not for an English plural', () => {
+    expect(run('Joe Biden and France spoke; the Bidens went home with Frances McDormand.')).toEqual([
+      ['Joe Biden', 'joe-biden'], ['France', 'france'],
+    ]);
+  });
+
+  it('matches the name in a hyphenated compound, not in a closed one', () => {
+    expect(run('Das Putin-Regime, der Kreml-Sprecher und der Ukraine-Krieg; ein Kremlsprecher.')).toEqual([
+      ['Putin', 'vladimir-putin'], ['Kreml', 'kremlin'], ['Ukraine', 'ukraine'],
+    ]);
+  });
+});
+
+describe('accents and other languages', () => {
+  it('finds French, Spanish and German names with or without their accents', () => {
+    expect(run("Emmanuel Macron a appelé Poutine ; l'OTAN, la Russie et les Etats-Unis, l’Allemagne.")).toEqual([
+      ['Emmanuel Macron', 'emmanuel-macron'], ['Poutine', 'vladimir-putin'], ['OTAN', 'nato'], ['Russie', 'russia'],
+      ['Etats-Unis', 'united-states'], ['Allemagne', 'germany'],
+    ]);
+    expect(run('Serguéi Lavrov dijo que Rusia y Ucrania, EE.UU. y la OTAN.')).toEqual([
+      ['Serguéi Lavrov', 'sergei-lavrov'], ['Rusia', 'russia'], ['Ucrania', 'ukraine'], ['EE.UU.', 'united-states'], ['OTAN', 'nato'],
+    ]);
+    expect(run('Großbritannien, Grossbritannien und Weißrussland; die Otan-Ukraine-Kommission.')).toEqual([
+      ['Großbritannien', 'united-kingdom'], ['Grossbritannien', 'united-kingdom'], ['Weißrussland', 'belarus'], ['Otan', 'nato'],
+      ['Ukraine', 'ukraine'],
+    ]);
+  });
+
+  it('keeps the case rule in every script', () => {
+    expect(run('la poutine québécoise, otan, путин и кремль')).toEqual([]);
+  });
+});
+
+describe('another person of the same surname', () => {
+  it('does not take a surname after another given name for the actor', () => {
+    expect(run(
+      'Vladimir Putin, Joe Biden, Boris Johnson and Oleksii Reznikov met.',
+      'The report named Lyudmila Putin and the actress Dakota Johnson.',
+      'Yulia Reznikov spoke to reporters about his son Hunter Biden on the phone.',
+      'Lyudmila Putin said nothing.',
+      'Бывшая жена президента, Людмила Путина, промолчала.',
+    )).toEqual([
+      ['Vladimir Putin', 'vladimir-putin'], ['Joe Biden', 'joe-biden'], ['Boris Johnson', 'boris-johnson'], ['Oleksii Reznikov', 'oleksii-reznikov'],
+    ]);
+  });
+
+  it('keeps the surname after a title, the own given name, a sentence opener or a lower-case word', () => {
+    expect(run(
+      'Joe Biden and Vladimir Putin.',
+      'President Putin met Mr Biden. The Kremlin said Putin would come. Putin said no.',
+      'But Putin said. Yesterday Putin left. On Monday Putin spoke. Russia’s Vladimir Putin.',
+      'Kremlchef Putin und Machthaber Putin. Doch Putin schwieg. Mais Poutine a dit non.',
+    ).map(([text]) => text)).toEqual([
+      'Joe Biden', 'Vladimir Putin',
+      'Putin', 'Biden', 'Kremlin', 'Putin', 'Putin',
+      'Putin', 'Putin', 'Putin', 'Russia', 'Vladimir Putin',
+      'Putin', 'Putin', 'Putin', 'Poutine',
+    ]);
+  });
+
+  it('still does not apply where every word is capitalised (a Title Case headline)', () => {
+    expect(run('Lyudmila Putin Speaks Out About Her Former Husband')).toEqual([['Putin', 'vladimir-putin']]);
+  });
+});
+
+describe('the genitive is not for unsafe names', () => {
+  it('leaves "Bidens" in a Title Case headline alone on a page about Joe Biden', () => {
+    expect(run('Joe Biden spoke.', 'Volker to Testify He Was Unaware of Effort to Investigate Bidens, Withhold Military Aid')).toEqual([
+      ['Joe Biden', 'joe-biden'],
+    ]);
+  });
+});
