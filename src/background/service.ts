@@ -5,8 +5,8 @@
  * moment, and everything it answers comes from the bundled data or storage.
  */
 import { browser } from 'wxt/browser';
-import { details, index, summary } from 'virtual:newslens-dataset';
-import { detailsFor } from '../dataset/details';
+import { catalog, index, summary } from 'virtual:newslens-dataset';
+import { articleDetailsPath } from '../dataset/compiled';
 import type { ToBackgroundReplies } from '../messaging/protocol';
 import { ToBackground } from '../messaging/schemas';
 import { serve } from '../messaging/serve';
@@ -14,17 +14,17 @@ import { setBadge } from './badge';
 import { registerCommands } from './commands';
 import { pageChanged, registerContextMenu } from './context-menu';
 import { createIndexServer } from './lazy-index';
-import { createWeigher } from './weights';
+import { createDetailsSource } from './details-source';
 
 export function registerBackground(): void {
-  const weigh = createWeigher(details);
+  const source = createDetailsSource(catalog, readArticle);
   const indexServer = createIndexServer(index);
   serve<typeof ToBackground, ToBackgroundReplies>(ToBackground, {
     'data:index': () => indexServer.index(),
     'data:aliases': ({ words, pairs, actors }) => indexServer.aliases(words, pairs, actors),
-    'data:details': ({ ref }) => detailsFor(details, ref),
+    'data:details': ({ ref }) => source.details(ref),
     'data:summary': () => summary,
-    'data:weights': ({ refs }) => weigh(refs),
+    'data:weights': ({ refs }) => source.weights(refs),
     'page:count': async ({ count, off }, sender) => {
       const tabId = sender.tab?.id;
       // Only the top frame's count names the tab's badge.
@@ -40,4 +40,11 @@ export function registerBackground(): void {
   browser.runtime.onInstalled.addListener(() => {
     /* nothing to migrate yet beyond settings, which migrate on read (src/sites/migrate.ts) */
   });
+}
+
+/** An article's details file, from the extension's own files (never the network). */
+async function readArticle(id: string): Promise<unknown> {
+  const response = await fetch(browser.runtime.getURL(`/${articleDetailsPath(id)}` as '/'));
+  if (!response.ok) throw new Error(`details of article "${id}": HTTP ${response.status}`);
+  return response.json();
 }
