@@ -4,7 +4,7 @@
  * zod. A file that fails to load or to validate is not cached: the next request tries again.
  * Loaded articles stay while the service worker lives (they cannot change: they ship with it).
  */
-import { ArticleDetails, type Catalog, type Details, type DetailsStore, type MatchRef } from '../dataset/compiled';
+import { ArticleDetails, type Catalog, type CatalogArticle, type Details, type DetailsStore, type MatchRef } from '../dataset/compiled';
 import { detailsFor } from '../dataset/details';
 import { articleUrlKey } from '../dataset/article-url';
 import type { MatchWeight } from '../messaging/protocol';
@@ -16,6 +16,8 @@ export interface DetailsSource {
   /** What the dataset says about a match; `pageUrl`, when it is one of the dataset's articles, puts that article first. */
   details(ref: MatchRef, pageUrl?: string): Promise<Details | null>;
   weights(refs: readonly MatchRef[]): MatchWeight[];
+  /** Every article with its counts, most recent first. */
+  articles(): CatalogArticle[];
   /** The dataset article whose address is `url` (normalised: see ../dataset/article-url.ts). */
   articleAt(url: string | undefined): string | undefined;
 }
@@ -67,6 +69,10 @@ export function createDetailsSource(catalog: Catalog, read: ReadArticle): Detail
       if (details && page) details.page = page;
       return details;
     },
+    articles: () =>
+      Object.values(catalog.articles)
+        .map((a) => ({ ...a, counts: catalog.counts[a.id] ?? { statements: 0, figures: 0, disputes: 0, actors: 0 } }))
+        .sort((a, b) => b.published.localeCompare(a.published) || a.id.localeCompare(b.id)),
     weights: (refs) => refs.map((ref) => {
       const found = entry(ref);
       return { weight: found?.weight ?? 0, disputed: found?.disputed ?? false };

@@ -15,6 +15,7 @@ import { registerCommands } from './commands';
 import { pageChanged, registerContextMenu } from './context-menu';
 import { createIndexServer } from './lazy-index';
 import { createDetailsSource } from './details-source';
+import { openDetails } from './open-details';
 
 export function registerBackground(): void {
   const source = createDetailsSource(catalog, readArticle);
@@ -22,7 +23,13 @@ export function registerBackground(): void {
   serve<typeof ToBackground, ToBackgroundReplies>(ToBackground, {
     'data:index': () => indexServer.index(),
     'data:aliases': ({ words, pairs, actors }) => indexServer.aliases(words, pairs, actors),
-    'data:details': ({ ref }) => source.details(ref),
+    // A content script's page is its sender's address; the popup names the page it speaks for.
+    'data:details': ({ ref, page }, sender) => source.details(ref, page ?? (sender.tab ? sender.url : undefined)),
+    'data:articles': () => source.articles(),
+    'ui:open-details': async ({ ref }, sender) => {
+      await openDetails(ref, sender.tab?.id);
+      return null;
+    },
     'data:summary': () => summary,
     'data:weights': ({ refs }) => source.weights(refs),
     'page:count': async ({ count, off }, sender) => {

@@ -185,6 +185,7 @@ const details = object({
   actors: recordOf(detailActor),
   articles: recordOf(detailArticle),
   statements: recordOf(detailStatement),
+  page: optional(string),
 });
 
 // ---- The messages. ----
@@ -210,6 +211,19 @@ export const ReplyGuards: { [K in ToBackgroundType]: Guard<ToBackgroundReplies[K
   'data:details': nullable(details),
   'data:summary': object({ version: string, articles: natural, actors: natural, figures: natural, statements: natural, disputes: natural }),
   'data:weights': arrayOf(object({ weight: number, disputed: boolean })),
+  'data:articles': arrayOf(
+    object({
+      id: string,
+      title: string,
+      publisher: string,
+      publisherName: string,
+      url: string,
+      published: string,
+      language: string,
+      counts: object({ statements: natural, figures: natural, disputes: natural, actors: natural }),
+    }),
+  ),
+  'ui:open-details': (v): v is null => v === null,
   'page:count': (v): v is null => v === null,
 };
 

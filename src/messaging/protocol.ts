@@ -10,7 +10,7 @@
  */
 import type { z } from 'zod/mini';
 import type { MatchRef } from '../dataset/ref';
-import type { Details, MatchIndex } from '../dataset/compiled';
+import type { CatalogArticle, Details, MatchIndex } from '../dataset/compiled';
 import type { FirstWordsWire } from '../matching/first-words';
 import type { Decision } from '../sites/policy';
 import type * as schemas from './schemas';
@@ -81,6 +81,8 @@ export interface ToBackgroundReplies {
   'data:details': Details | null;
   'data:summary': { version: string; articles: number; actors: number; figures: number; statements: number; disputes: number };
   'data:weights': MatchWeight[];
+  'data:articles': CatalogArticle[];
+  'ui:open-details': null;
   'page:count': null;
 }
 

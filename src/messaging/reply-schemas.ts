@@ -6,7 +6,7 @@
  * (src/messaging/client.ts). The types below must stay those of protocol.ts (checked at compile time).
  */
 import { z } from 'zod';
-import { Details, IndexActor, IndexAlias, MatchIndex } from '../dataset/compiled';
+import { CatalogArticle, Details, IndexActor, IndexAlias, MatchIndex } from '../dataset/compiled';
 import type { ToBackgroundReplies, ToBackgroundType } from './protocol';
 
 z.config({ jitless: true });
@@ -26,6 +26,8 @@ export const BackgroundReplies = {
     disputes: z.int().nonnegative(),
   }),
   'data:weights': z.array(z.object({ weight: z.number(), disputed: z.boolean() })),
+  'data:articles': z.array(CatalogArticle),
+  'ui:open-details': z.null(),
   'page:count': z.null(),
 } as const satisfies Record<ToBackgroundType, z.ZodType>;
 
@@ -36,6 +38,8 @@ const sameTypes: { [K in ToBackgroundType]: Same<z.output<(typeof BackgroundRepl
   'data:details': true,
   'data:summary': true,
   'data:weights': true,
+  'data:articles': true,
+  'ui:open-details': true,
   'page:count': true,
 };
 void sameTypes;

@@ -30,8 +30,16 @@ export const ToContent = {
 export const ToBackground = {
   /** The compiled match index (names and figure patterns only). */
   'data:index': z.object({}),
-  /** What the dataset says about one match, for the card and the popup. */
-  'data:details': z.object({ ref: MatchRef }),
+  /**
+   * What the dataset says about one match, for the card and the popup. `page`: the address of the
+   * page read, when the popup asks (a content script's own address comes from its sender), so that
+   * the page's own article comes first when it is one of the dataset's.
+   */
+  'data:details': z.object({ ref: MatchRef, page: z.optional(z.string().check(z.maxLength(8192))) }),
+  /** Every article of the dataset with its metadata and counts (the options page; the popup, to know the page read). */
+  'data:articles': z.object({}),
+  /** The card's "n more": open the popup in a tab, at this match, for the sender's tab. */
+  'ui:open-details': z.object({ ref: MatchRef }),
   /**
    * For a page of a large dataset, whose `data:index` came without aliases: the one-word aliases
    * that are one of `words`, the longer ones whose first two tokens are a pair of `pairs` (flat:

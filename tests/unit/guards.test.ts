@@ -175,9 +175,11 @@ const replySamples: { [K in ToBackgroundType]: unknown[] } = {
     { version: 'v', actors: [], aliases: [{ text: 'X', actor: 3, safe: true, caseSensitive: false }], figures: [{ id: 'f', value: -1, unitTerms: [], percent: true, measureKey: 'k' }] },
   ],
   'data:aliases': [{ actors: [indexActor], aliases: [indexAlias], withheld: [0, 2] }],
-  'data:details': [fullDetails, { ...fullDetails, actor: undefined, figure: undefined, related: [], actors: {}, statements: Object.create(null) as object }, null],
+  'data:details': [{ ...fullDetails, page: 'a1' }, { ...fullDetails, actor: undefined, figure: undefined, related: [], actors: {}, statements: Object.create(null) as object }, null],
   'data:summary': [{ version: 'v', articles: 1, actors: 2, figures: 3, statements: 4, disputes: 0 }],
   'data:weights': [[{ weight: 0.5, disputed: true }], []],
+  'data:articles': [[{ ...article, counts: { statements: 2, figures: 0, disputes: 1, actors: 3 } }], []],
+  'ui:open-details': [null],
   'page:count': [null],
 };
 
