@@ -7,7 +7,9 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { askTab } from '../../messaging/client';
+import { articleUrlKey } from '../../dataset/article-url';
+import type { CatalogArticle, MatchRef } from '../../dataset/compiled';
+import { askBackground, askTab } from '../../messaging/client';
 import type { PageState } from '../../messaging/protocol';
 import type { Settings } from '../../sites/policy';
 import { getSettings, setSiteChoice, updateSettings } from '../../sites/settings';
@@ -15,6 +17,16 @@ import { t, type MessageKey } from '../i18n';
 import { ExportButton } from './ExportButton';
 import { MatchList } from './MatchList';
 import { silentReason, targetTab, type TargetTab } from './target';
+import { formatDate } from '../format';
+
+/** The match a card's "n more" opened the popup at (`?actor=<id>` or `?figure=<id>`), if any. */
+export function focusOf(search: string): MatchRef | null {
+  const query = new URLSearchParams(search);
+  const actor = query.get('actor');
+  if (actor) return { type: 'actor', id: actor };
+  const figure = query.get('figure');
+  return figure ? { type: 'figure', id: figure } : null;
+}
 
 type View =
   | { kind: 'loading' }
@@ -91,7 +103,7 @@ export function Popup({ search }: { search: string }) {
         </p>
       )}
       {view.kind === 'silent' && <SilentPage reason={view.reason} />}
-      {state && tab && <PageView state={state} tabId={tab.id} onToggle={toggleSite} />}
+      {state && tab && <PageView state={state} tabId={tab.id} onToggle={toggleSite} focus={focusOf(search)} />}
       <footer class="nl-popup-footer">
         {state?.status === 'ready' && state.matches.length > 0 && tab && <ExportButton state={state} tabId={tab.id} />}
         <button type="button" class="nl-link-button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -130,8 +142,20 @@ const ON_MESSAGES: Record<string, MessageKey> = {
   'site-on': 'popup_reason_site_on',
 };
 
-function PageView({ state, tabId, onToggle }: { state: PageState; tabId: number; onToggle: (site: string, on: boolean) => void }) {
+/** The dataset article the page is, by its address (../../dataset/article-url.ts), once the list has come. */
+function useOwnArticle(url: string): CatalogArticle | null {
+  const [articles, setArticles] = useState<CatalogArticle[] | null>(null);
+  useEffect(() => {
+    void askBackground('data:articles', {}).then((r) => setArticles(r.ok ? r.value : []));
+  }, []);
+  const key = articleUrlKey(url);
+  return (key && articles?.find((a) => articleUrlKey(a.url) === key)) || null;
+}
+
+function PageView(props: { state: PageState; tabId: number; onToggle: (site: string, on: boolean) => void; focus: MatchRef | null }) {
+  const { state, tabId, onToggle } = props;
   const { site, decision } = state;
+  const own = useOwnArticle(state.url);
   const offState = decision.reason === 'paused' ? 'paused' : decision.reason === 'unsupported' ? 'unsupported' : 'off';
   return (
     <>
@@ -155,6 +179,16 @@ function PageView({ state, tabId, onToggle }: { state: PageState; tabId: number;
           )}
         </section>
       )}
+      {own && (
+        <p class="nl-own-article" data-testid="own-article" data-article={own.id} role="note">
+          {t('popup_page_is_article', [own.title, t('source_article', [own.publisherName, formatDate(own.published)])])}
+        </p>
+      )}
+      {props.focus && (
+        <p class="nl-focus-note" data-testid="focus" data-ref={`${props.focus.type}:${props.focus.id}`}>
+          {t('popup_focus')}
+        </p>
+      )}
       {!decision.enabled && (
         <p class="nl-state" data-state={offState} data-reason={decision.reason} role="status">
           {t(OFF_MESSAGES[decision.reason] ?? 'popup_off_here')}
@@ -170,7 +204,9 @@ function PageView({ state, tabId, onToggle }: { state: PageState; tabId: number;
           {t('popup_no_matches')}
         </p>
       )}
-      {state.status === 'ready' && state.matches.length > 0 && <MatchList matches={state.matches} tabId={tabId} />}
+      {state.status === 'ready' && state.matches.length > 0 && (
+        <MatchList matches={state.matches} tabId={tabId} focus={props.focus} pageUrl={state.url} />
+      )}
     </>
   );
 }
