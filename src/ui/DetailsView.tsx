@@ -8,21 +8,21 @@
  * For a figure: its value and qualifier, what it measures, who gives it, a plain note when the
  * page gives another number, and the dataset's other figures for the same measure.
  */
-import { useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
 import type { DetailArticle, Details, DetailDispute, DetailStatement } from '../dataset/compiled';
 import { askBackground } from '../messaging/client';
 import { chainSentence } from './attribution';
 import { FigureFacts } from './FigureFacts';
 import { actorName, byCodeUnits, formatDate, kindLabel, latestArticle, safeHref, titleOf } from './format';
 import { t, type MessageKey } from './i18n';
-import { filterRows, groupByArticle, KIND_FILTERS, limitGroups, RELATIONS, statementRows, type KindFilter, type Relation, type Row } from './statement-groups';
+import { filterRows, groupByArticle, limitGroups, RELATIONS, statementRows, type KindFilter, type Relation } from './statement-groups';
 
 function dateText(iso: string): string {
   return formatDate(iso);
 }
 
 /** `articleLine` of ./format, with the kept date formatter. */
-function articleText(a: DetailArticle | undefined): string {
+export function articleText(a: DetailArticle | undefined): string {
   return a ? t('source_article', [a.publisherName, dateText(a.published)]) : '';
 }
 
@@ -38,23 +38,24 @@ export const CARD_LIMIT = { articles: 2, perRelation: 3 } as const;
 
 /**
  * `limit`: the card's share (the rest is counted, and "n more" opens the popup in a tab at this
- * match); without it everything is shown, with the popup's filters when `filters` is set.
+ * match); without it everything is shown. `filter` and `controls`: the popup's filters (kept
+ * there, so that the card's bundle carries no state of its own) and what it shows for them.
  */
 export function DetailsView({
   details,
   limit,
-  filters,
+  filter,
+  controls,
   pageText,
 }: {
   details: Details;
   limit?: { articles: number; perRelation: number };
-  filters?: boolean;
+  filter?: { article: string | null; kind: KindFilter };
+  controls?: ComponentChildren;
   pageText?: string | undefined;
 }) {
-  const [article, setArticle] = useState<string | null>(null);
-  const [kind, setKind] = useState<KindFilter>('all');
   const all = statementRows(details);
-  const rows = filters ? filterRows(all, details, { article, kind }) : all;
+  const rows = filter ? filterRows(all, details, filter) : all;
   const grouped = groupByArticle(rows, details);
   const { groups, hidden } = limit ? limitGroups(grouped, limit) : { groups: grouped, hidden: 0 };
   const heading = (r: Relation): MessageKey => (details.figure && r === 'said' ? 'heading_gives' : HEADINGS[r]);
@@ -62,10 +63,8 @@ export function DetailsView({
     <div class="nl-details">
       {details.figure && <FigureFacts details={details} figure={details.figure} pageText={pageText} />}
       {all.length === 0 && <p class="nl-empty">{t('nothing_known')}</p>}
-      {filters && all.length > 0 && (
-        <Filters details={details} rows={all} article={article} kind={kind} onArticle={setArticle} onKind={setKind} />
-      )}
-      {filters && all.length > 0 && rows.length === 0 && <p class="nl-empty">{t('filter_nothing')}</p>}
+      {all.length > 0 && controls}
+      {filter && all.length > 0 && rows.length === 0 && <p class="nl-empty">{t('filter_nothing')}</p>}
       {groups.map((group) => {
         const a = details.articles[group.article];
         return (
@@ -105,48 +104,6 @@ export function DetailsView({
         </button>
       )}
       <Sources details={details} />
-    </div>
-  );
-}
-
-/** The popup's filters: one article or all, and which statements (said, said about them, disputed). */
-function Filters(props: {
-  details: Details;
-  rows: Row[];
-  article: string | null;
-  kind: KindFilter;
-  onArticle: (id: string | null) => void;
-  onKind: (kind: KindFilter) => void;
-}) {
-  const { details } = props;
-  const ids = groupByArticle(props.rows, details).map((g) => g.article);
-  const kinds = KIND_FILTERS.filter((k) => !(details.figure && k === 'about'));
-  return (
-    <div class="nl-filters" role="group" aria-label={t('filter_kind')}>
-      {ids.length > 1 && (
-        <label class="nl-filter-article">
-          {t('filter_article')}{' '}
-          <select
-            data-testid="filter-article"
-            value={props.article ?? ''}
-            onChange={(e) => props.onArticle((e.currentTarget as HTMLSelectElement).value || null)}
-          >
-            <option value="">{t('filter_all_articles', String(ids.length))}</option>
-            {ids.map((id) => (
-              <option key={id} value={id}>
-                {articleText(details.articles[id]) || id}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <span class="nl-filter-kind" data-testid="filter-kind">
-        {kinds.map((k) => (
-          <button key={k} type="button" class="nl-chip" data-kind={k} aria-pressed={props.kind === k} onClick={() => props.onKind(k)}>
-            {t(`filter_kind_${k}` as MessageKey)}
-          </button>
-        ))}
-      </span>
     </div>
   );
 }

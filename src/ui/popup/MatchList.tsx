@@ -11,6 +11,7 @@ import type { MatchWeight, PageMatch } from '../../messaging/protocol';
 import { ActorHeader, DetailsView } from '../DetailsView';
 import { kindLabel } from '../format';
 import { t, type MessageKey } from '../i18n';
+import { Filters, type Filter } from './Filters';
 import { refKey } from './jsonld';
 
 export const GROUPS: { key: MessageKey; kinds: string[] }[] = [
@@ -81,6 +82,7 @@ function MatchRow(props: { match: PageMatch; tabId: number; weight: MatchWeight 
   const { match, tabId, weight } = props;
   const [open, setOpen] = useState(false);
   const [details, setDetails] = useState<Details | null | undefined>(undefined);
+  const [filter, setFilter] = useState<Filter>({ article: null, kind: 'all' });
   const item = useRef<HTMLLIElement>(null);
   const id = `nl-row-${refKey(match.ref).replace(/[^a-z0-9-]/gi, '-')}`;
   const toggle = async () => {
@@ -120,7 +122,12 @@ function MatchRow(props: { match: PageMatch; tabId: number; weight: MatchWeight 
           {details && (
             <>
               <ActorHeader details={details} />
-              <DetailsView details={details} filters pageText={match.ref.type === 'figure' ? match.name : undefined} />
+              <DetailsView
+                details={details}
+                filter={filter}
+                controls={<Filters details={details} filter={filter} onChange={setFilter} />}
+                pageText={match.ref.type === 'figure' ? match.name : undefined}
+              />
             </>
           )}
         </div>
