@@ -4,7 +4,8 @@
  * zod. A file that fails to load or to validate is not cached: the next request tries again.
  * Loaded articles stay while the service worker lives (they cannot change: they ship with it).
  */
-import { ArticleDetails, type Catalog, type CatalogArticle, type Details, type DetailsStore, type MatchRef } from '../dataset/compiled';
+import { ArticleDetails } from '../dataset/article-details';
+import type { ArticleDetails as ArticleDetailsType, Catalog, CatalogArticle, Details, DetailsStore, MatchRef } from '../dataset/compiled';
 import { detailsFor } from '../dataset/details';
 import { articleUrlKey } from '../dataset/article-url';
 import type { MatchWeight } from '../messaging/protocol';
@@ -23,7 +24,7 @@ export interface DetailsSource {
 }
 
 export function createDetailsSource(catalog: Catalog, read: ReadArticle): DetailsSource {
-  const loaded = new Map<string, Promise<ArticleDetails>>();
+  const loaded = new Map<string, Promise<ArticleDetailsType>>();
   const byUrl = new Map<string, string>();
   // The catalog lists articles oldest first, as the whole store does: merged in that order, ties keep the same order.
   const rank = new Map(Object.keys(catalog.articles).map((id, i) => [id, i]));
@@ -31,7 +32,7 @@ export function createDetailsSource(catalog: Catalog, read: ReadArticle): Detail
     const key = articleUrlKey(a.url);
     if (key) byUrl.set(key, a.id);
   }
-  const load = (id: string): Promise<ArticleDetails> => {
+  const load = (id: string): Promise<ArticleDetailsType> => {
     let p = loaded.get(id);
     if (!p) {
       p = read(id).then((json) => {

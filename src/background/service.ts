@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { catalog, index, summary } from 'virtual:newslens-dataset';
-import { articleDetailsPath } from '../dataset/compiled';
+import { articleDetailsPath } from '../dataset/article-details';
 import type { ToBackgroundReplies } from '../messaging/protocol';
 import { ToBackground } from '../messaging/schemas';
 import { serve } from '../messaging/serve';

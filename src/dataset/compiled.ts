@@ -162,21 +162,16 @@ export type Details = z.infer<typeof Details>;
 
 /**
  * One article's details, as the build writes them to `dataset/<article-id>.json` in the
- * extension's files: the background fetches and checks one when a card or the popup first
- * needs it, so that neither the background's bundle nor any page carries every statement.
+ * extension's files; checked where the background reads them with the `zod/mini` schema of
+ * ./article-details.ts (the background carries no full zod).
  */
-export const ArticleDetails = z.object({
-  article: z.string(),
-  statements: z.array(DetailStatement),
-  disputes: z.array(DetailDispute),
-  figures: z.array(DetailFigure),
-});
-export type ArticleDetails = z.infer<typeof ArticleDetails>;
-
-/** Where an article's details file sits in the extension's files (article ids are slugs). */
-export function articleDetailsPath(id: string): string {
-  return `dataset/${id}.json`;
+export interface ArticleDetails {
+  article: string;
+  statements: DetailStatement[];
+  disputes: DetailDispute[];
+  figures: DetailFigure[];
 }
+
 
 /** How much one article holds, for the options page's list. */
 export const ArticleCounts = z.object({

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileDetails, compileIndex, splitDetails } from './compile';
-import { articleDetailsPath } from './compiled';
+import { articleDetailsPath } from './article-details';
 import { formatProblem } from './check';
 import { datasetDir, loadDataset } from './load';
 

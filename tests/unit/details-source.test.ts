@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { createDetailsSource } from '../../src/background/details-source';
 import { compileDetails, splitDetails } from '../../src/dataset/compile';
+import { DISPUTE_HOWS, QUALIFIERS, SOURCE_STATUSES, STATEMENT_KINDS } from '../../src/dataset/article-details';
 import { articleUrlKey } from '../../src/dataset/article-url';
 import { detailsFor } from '../../src/dataset/details';
 import { loadDataset } from '../../src/dataset/load';
+import { DisputeHow, Qualifier, SourceStatus, StatementKind } from '../../src/dataset/schema';
 
 for (const dir of ['assets/dataset', 'tests/fixtures/dataset-multi', 'tests/fixtures/dataset-linked']) {
   describe(`details per article (${dir})`, () => {
@@ -90,5 +92,14 @@ describe('articleUrlKey', () => {
   it('ignores what is not a web address', () => {
     expect(articleUrlKey('chrome://extensions')).toBeNull();
     expect(articleUrlKey('not a url')).toBeNull();
+  });
+});
+
+describe("the details file's check (zod/mini) agrees with the dataset schema", () => {
+  it('on the enums it lists again', () => {
+    expect(STATEMENT_KINDS).toEqual(StatementKind.options);
+    expect(SOURCE_STATUSES).toEqual(SourceStatus.options);
+    expect(DISPUTE_HOWS).toEqual(DisputeHow.options);
+    expect(QUALIFIERS).toEqual(Qualifier.options);
   });
 });
