@@ -7,7 +7,6 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { articleUrlKey } from '../../dataset/article-url';
 import type { CatalogArticle, MatchRef } from '../../dataset/compiled';
 import { askBackground, askTab } from '../../messaging/client';
 import type { PageState } from '../../messaging/protocol';
@@ -16,6 +15,7 @@ import { getSettings, setSiteChoice, updateSettings } from '../../sites/settings
 import { t, type MessageKey } from '../i18n';
 import { ExportButton } from './ExportButton';
 import { MatchList } from './MatchList';
+import { ownArticle } from './own-article';
 import { silentReason, targetTab, type TargetTab } from './target';
 import { formatDate } from '../format';
 
@@ -103,7 +103,7 @@ export function Popup({ search }: { search: string }) {
         </p>
       )}
       {view.kind === 'silent' && <SilentPage reason={view.reason} />}
-      {state && tab && <PageView state={state} tabId={tab.id} onToggle={toggleSite} focus={focusOf(search)} />}
+      {state && tab && <PageView state={state} tab={tab} onToggle={toggleSite} focus={focusOf(search)} />}
       <footer class="nl-popup-footer">
         {state?.status === 'ready' && state.matches.length > 0 && tab && <ExportButton state={state} tabId={tab.id} />}
         <button type="button" class="nl-link-button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -142,20 +142,20 @@ const ON_MESSAGES: Record<string, MessageKey> = {
   'site-on': 'popup_reason_site_on',
 };
 
-/** The dataset article the page is, by its address (../../dataset/article-url.ts), once the list has come. */
-function useOwnArticle(url: string): CatalogArticle | null {
+/** The dataset article the page is (./own-article.ts), or null; undefined until the list has come. */
+function useOwnArticle(url: string, title: string | undefined): CatalogArticle | null | undefined {
   const [articles, setArticles] = useState<CatalogArticle[] | null>(null);
   useEffect(() => {
     void askBackground('data:articles', {}).then((r) => setArticles(r.ok ? r.value : []));
   }, []);
-  const key = articleUrlKey(url);
-  return (key && articles?.find((a) => articleUrlKey(a.url) === key)) || null;
+  return articles ? ownArticle(articles, { url, title }) : undefined;
 }
 
-function PageView(props: { state: PageState; tabId: number; onToggle: (site: string, on: boolean) => void; focus: MatchRef | null }) {
-  const { state, tabId, onToggle } = props;
+function PageView(props: { state: PageState; tab: TargetTab; onToggle: (site: string, on: boolean) => void; focus: MatchRef | null }) {
+  const { state, onToggle } = props;
+  const tabId = props.tab.id;
   const { site, decision } = state;
-  const own = useOwnArticle(state.url);
+  const own = useOwnArticle(state.url, props.tab.title);
   const offState = decision.reason === 'paused' ? 'paused' : decision.reason === 'unsupported' ? 'unsupported' : 'off';
   return (
     <>
@@ -204,8 +204,9 @@ function PageView(props: { state: PageState; tabId: number; onToggle: (site: str
           {t('popup_no_matches')}
         </p>
       )}
-      {state.status === 'ready' && state.matches.length > 0 && (
-        <MatchList matches={state.matches} tabId={tabId} focus={props.focus} pageUrl={state.url} />
+      {state.status === 'ready' && state.matches.length > 0 && own !== undefined && (
+        // Known by its headline rather than its address, the page is named to the background by the article's own address.
+        <MatchList matches={state.matches} tabId={tabId} focus={props.focus} pageUrl={own?.url ?? state.url} />
       )}
     </>
   );
