@@ -55,9 +55,11 @@ export function createDetailsSource(catalog: Catalog, read: ReadArticle): Detail
   return {
     articleAt,
     async details(ref, pageUrl) {
-      const found = entry(ref);
-      if (!found) return null;
-      const ids = [...found.articles].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
+      // Own keys only: "constructor" or "__proto__" is an unknown id, like any other.
+      const known = ref.type === 'actor' ? Object.hasOwn(catalog.actors, ref.id) : entry(ref) !== undefined;
+      if (!known) return null;
+      // No entry: an actor with nothing said by or about them (the card shows who they are).
+      const ids = [...(entry(ref)?.articles ?? [])].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
       const files = await Promise.all(ids.map(load));
       const store: DetailsStore = { actors: catalog.actors, articles: catalog.articles, statements: {}, disputes: {}, figures: {} };
       for (const file of files) {

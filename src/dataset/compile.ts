@@ -198,6 +198,8 @@ export function splitDetails(store: DetailsStore): { catalog: Catalog; files: Re
     for (const s of Object.values(details.statements)) articles.add(s.article);
     for (const d of details.disputes) articles.add(d.article);
     for (const f of [details.figure, ...details.related]) if (f) articles.add(f.article);
+    // Most actors of a large dataset have nothing said by or about them: no entry (weight 0).
+    if (articles.size === 0) continue;
     const own = new Set(details.said.map((s) => s.id));
     refs[`${ref.type}:${ref.id}`] = {
       articles: [...articles].sort(),

@@ -199,7 +199,7 @@ export interface Catalog {
 }
 
 export interface CatalogRef {
-  /** Article ids whose details files hold everything `detailsFor` needs for this match. */
+  /** Article ids whose details files hold everything `detailsFor` needs for this match (never empty: a match without any has no entry). */
   articles: string[];
   weight: number;
   disputed: boolean;

@@ -71,6 +71,14 @@ describe('the details source', () => {
     expect((await source.details(putin, 'http://127.0.0.1:4173/other.html'))!.page).toBeUndefined();
   });
 
+  it('takes "constructor" and "__proto__" for unknown ids', async () => {
+    const source = createDetailsSource(catalog, async (id) => files[id]);
+    for (const id of ['constructor', '__proto__', 'toString']) {
+      expect(await source.details({ type: 'actor', id })).toBeNull();
+      expect(await source.details({ type: 'figure', id })).toBeNull();
+    }
+  });
+
   it('gives weights and the disputed flag without loading anything', () => {
     const source = createDetailsSource(catalog, async () => {
       throw new Error('no read expected');
