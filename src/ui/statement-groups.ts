@@ -49,7 +49,7 @@ export function statementRows(details: Details): Row[] {
 }
 
 /** Whether a statement is disputed, or is one the match disputes. */
-export function isDisputed(row: Row, details: Details): boolean {
+function isDisputed(row: Row, details: Details): boolean {
   return row.relation === 'disputes' || details.disputes.some((d) => d.statement === row.statement.id);
 }
 

@@ -20,7 +20,7 @@ import { silentReason, targetTab, type TargetTab } from './target';
 import { formatDate } from '../format';
 
 /** The match a card's "n more" opened the popup at (`?actor=<id>` or `?figure=<id>`), if any. */
-export function focusOf(search: string): MatchRef | null {
+function focusOf(search: string): MatchRef | null {
   const query = new URLSearchParams(search);
   const actor = query.get('actor');
   if (actor) return { type: 'actor', id: actor };

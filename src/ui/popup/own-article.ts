@@ -11,7 +11,7 @@ import type { CatalogArticle } from '../../dataset/compiled';
 const MIN_TITLE = 24;
 
 /** Lower case, without accents, punctuation and runs of spaces: "Ukraine: Macron–Putin" → "ukraine macron putin". */
-export function foldTitle(text: string): string {
+function foldTitle(text: string): string {
   return text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
