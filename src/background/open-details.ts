@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import type { MatchRef } from '../dataset/compiled';
 
-export function detailsPageUrl(ref: MatchRef, tabId: number | undefined): string {
+function detailsPageUrl(ref: MatchRef, tabId: number | undefined): string {
   const query = new URLSearchParams();
   if (tabId !== undefined) query.set('tab', String(tabId));
   query.set(ref.type, ref.id);
