@@ -48,3 +48,23 @@ describe('statements grouped by article', () => {
     expect(limitGroups(groups, { articles: 10, perRelation: 0 }).hidden).toBe(5);
   });
 });
+
+describe('ten times the statements', () => {
+  // Putin's four statements copied into 40 articles over 40 days: 10× the fixture's, per actor.
+  const many = structuredClone(putin);
+  const base = [...many.said];
+  many.said = [];
+  for (let day = 1; day <= 40; day++) {
+    const id = `copy-${String(day).padStart(2, '0')}`;
+    many.articles[id] = { ...many.articles[base[0]!.article]!, id, published: `2031-04-${String(Math.min(day, 28)).padStart(2, '0')}` };
+    for (const s of base) many.said.push({ ...s, id: `${s.id}-${id}`, article: id });
+  }
+
+  it('keeps the card to two articles and a few statements each, and counts the rest', () => {
+    const groups = groupByArticle(statementRows(many), many);
+    expect(groups).toHaveLength(40 + 1); // the copies, and the fixture article of the one "about" statement
+    const card = limitGroups(groups, { articles: 2, perRelation: 3 });
+    expect(card.groups.flatMap((g) => g.rows).length).toBeLessThanOrEqual(6);
+    expect(card.groups.flatMap((g) => g.rows).length + card.hidden).toBe(statementRows(many).length);
+  });
+});
