@@ -5,8 +5,9 @@
  * MV3 service worker may be stopped at any moment, and everything it answers comes from the
  * bundled data or storage.
  */
-import { details, index, summary } from 'virtual:newslens-dataset';
-import { detailsFor } from '../dataset/details';
+import { catalog, index, summary } from 'virtual:newslens-dataset';
+import { browser } from '../browser';
+import { articleDetailsPath } from '../dataset/compiled';
 import { serve } from '../messaging/channel';
 import type { MessageSender } from '../messaging/ext';
 import { ContentToBackground, UiToBackground } from '../messaging/protocol';
@@ -16,8 +17,9 @@ import { setBadge } from './badge';
 import { registerCommands } from './commands';
 import { pageChanged, registerContextMenu } from './context-menu';
 import { createIndexServer } from './lazy-index';
+import { createDetailsSource } from './details-source';
+import { openDetails } from './open-details';
 import { createSettingsWriter, setMode, setPaused, setSite } from './settings-writer';
-import { createWeigher } from './weights';
 
 /** Whether a message comes from one of the extension's own pages (the popup, the options page), not a content script. */
 function fromOwnPage(sender: MessageSender): boolean {
@@ -25,19 +27,24 @@ function fromOwnPage(sender: MessageSender): boolean {
 }
 
 export function registerBackground(): void {
-  const weigh = createWeigher(details);
+  const source = createDetailsSource(catalog, readArticle);
   const indexServer = createIndexServer(index);
   const writer = createSettingsWriter();
   const data = {
-    'data:details': ({ ref }: { ref: Parameters<typeof detailsFor>[1] }) => detailsFor(details, ref),
-    'data:weights': ({ refs }: { refs: Parameters<typeof weigh>[0] }) => weigh(refs),
+    'data:weights': ({ refs }: { refs: Parameters<typeof source.weights>[0] }) => source.weights(refs),
   };
   serve(
     ContentToBackground,
     {
       ...data,
+      // A content script's page is its sender's address.
+      'data:details': ({ ref }, sender) => source.details(ref, sender.url),
       'data:index': () => indexServer.index(),
       'data:aliases': ({ words, pairs, actors }) => indexServer.aliases(words, pairs, actors),
+      'ui:open-details': async ({ ref }, sender) => {
+        await openDetails(ref, sender.tab?.id);
+        return null;
+      },
       'page:count': async ({ count, off }, sender) => {
         const tabId = sender.tab?.id;
         // Only the top frame's count names the tab's badge.
@@ -55,6 +62,9 @@ export function registerBackground(): void {
     UiToBackground,
     {
       ...data,
+      // The popup names the page it speaks for.
+      'data:details': ({ ref, page }) => source.details(ref, page),
+      'data:articles': () => source.articles(),
       'data:summary': () => summary,
       'settings:pause': ({ paused }) => writer.update(setPaused(paused)),
       'settings:mode': ({ mode }) => writer.update(setMode(mode)),
@@ -68,4 +78,11 @@ export function registerBackground(): void {
   );
   registerCommands(writer);
   registerContextMenu(writer);
+}
+
+/** An article's details file, from the extension's own files (never the network). */
+async function readArticle(id: string): Promise<unknown> {
+  const response = await fetch(browser.runtime.getURL(`/${articleDetailsPath(id)}` as '/'));
+  if (!response.ok) throw new Error(`details of article "${id}": HTTP ${response.status}`);
+  return response.json();
 }

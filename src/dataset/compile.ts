@@ -5,15 +5,15 @@
  */
 import { foldKey } from '../matching/normalize';
 import type { Dataset } from './check';
+import { detailsFor, weightOf } from './details';
 import type {
-  DetailActor,
-  DetailArticle,
-  DetailDispute,
-  DetailFigure,
-  DetailStatement,
+  ArticleDetails,
+  Catalog,
+  DetailsStore,
   IndexAlias,
   IndexAliasContext,
   MatchIndex,
+  MatchRef,
 } from './compiled';
 import type { AliasContext, Figure } from './schema';
 
@@ -35,14 +35,7 @@ export function unitTerms(unit: string): string[] {
 
 const PERCENT_UNITS = new Set(['percent', 'per cent', '%']);
 
-/** Everything the card and the popup need, keyed for lookup by id. */
-export interface DetailsStore {
-  actors: Record<string, DetailActor>;
-  articles: Record<string, DetailArticle>;
-  statements: Record<string, DetailStatement>;
-  disputes: Record<string, DetailDispute>;
-  figures: Record<string, DetailFigure>;
-}
+export type { DetailsStore } from './compiled';
 
 export function compileIndex(dataset: Dataset, version: string): MatchIndex {
   const actors = dataset.actors.map((a) => ({ id: a.id, name: a.name, kind: a.kind }));
@@ -173,4 +166,51 @@ export function compileDetails(dataset: Dataset): DetailsStore {
     }
   }
   return store;
+}
+
+/**
+ * Splits the details store into what the background bundles (the catalog) and one details file
+ * per article, fetched on demand. For each match the catalog lists the articles that hold
+ * everything `detailsFor` draws on (statements, disputes and their counter-statements, figures
+ * of the same measure, even in other articles), so that `detailsFor` over those articles alone
+ * answers exactly as over the whole store.
+ */
+export function splitDetails(store: DetailsStore): { catalog: Catalog; files: Record<string, ArticleDetails> } {
+  const files: Record<string, ArticleDetails> = {};
+  for (const id of Object.keys(store.articles)) files[id] = { article: id, statements: [], disputes: [], figures: [] };
+  for (const s of Object.values(store.statements)) files[s.article]?.statements.push(s);
+  for (const d of Object.values(store.disputes)) files[d.article]?.disputes.push(d);
+  for (const f of Object.values(store.figures)) files[f.article]?.figures.push(f);
+
+  const counts: Catalog['counts'] = {};
+  for (const [id, file] of Object.entries(files)) {
+    const actors = new Set<string>();
+    for (const s of file.statements) [s.speaker, ...s.about, ...s.attribution.map((l) => l.actor)].forEach((a) => actors.add(a));
+    for (const d of file.disputes) actors.add(d.by);
+    for (const f of file.figures) actors.add(f.source);
+    counts[id] = { statements: file.statements.length, figures: file.figures.length, disputes: file.disputes.length, actors: actors.size };
+  }
+
+  const refs: Catalog['refs'] = {};
+  const refsOf: MatchRef[] = [
+    ...Object.keys(store.actors).map((id) => ({ type: 'actor' as const, id })),
+    ...Object.keys(store.figures).map((id) => ({ type: 'figure' as const, id })),
+  ];
+  for (const ref of refsOf) {
+    const details = detailsFor(store, ref);
+    if (!details) continue;
+    const articles = new Set<string>();
+    for (const s of Object.values(details.statements)) articles.add(s.article);
+    for (const d of details.disputes) articles.add(d.article);
+    for (const f of [details.figure, ...details.related]) if (f) articles.add(f.article);
+    // Most actors of a large dataset have nothing said by or about them: no entry (weight 0).
+    if (articles.size === 0) continue;
+    const own = new Set(details.said.map((s) => s.id));
+    refs[`${ref.type}:${ref.id}`] = {
+      articles: [...articles].sort(),
+      weight: weightOf(details),
+      disputed: details.disputes.some((d) => own.has(d.statement)),
+    };
+  }
+  return { catalog: { actors: store.actors, articles: store.articles, counts, refs }, files };
 }

@@ -158,5 +158,65 @@ export const Details = z.object({
   articles: z.record(z.string(), DetailArticle),
   /** Statements referred to by disputes (the disputed claim and the counter-statement). */
   statements: z.record(z.string(), DetailStatement),
+  /** The article the page being read is, when it is one of the dataset's: its statements come first. */
+  page: z.optional(z.string()),
 });
 export type Details = z.infer<typeof Details>;
+
+/**
+ * One article's details, as the build writes them to `dataset/<article-id>.json` in the
+ * extension's files, checked where the background reads them (src/background/details-source.ts).
+ */
+export const ArticleDetails = z.object({
+  article: z.string(),
+  statements: z.array(DetailStatement),
+  disputes: z.array(DetailDispute),
+  figures: z.array(DetailFigure),
+});
+export type ArticleDetails = z.infer<typeof ArticleDetails>;
+
+/** Where an article's details file sits in the extension's files (article ids are slugs). */
+export function articleDetailsPath(id: string): string {
+  return `dataset/${id}.json`;
+}
+
+/** How much one article holds, for the options page's list. */
+export const ArticleCounts = z.object({
+  statements: z.int().check(z.nonnegative()),
+  figures: z.int().check(z.nonnegative()),
+  disputes: z.int().check(z.nonnegative()),
+  actors: z.int().check(z.nonnegative()),
+});
+export type ArticleCounts = z.infer<typeof ArticleCounts>;
+
+/** A dataset article as the options page and the popup list it: metadata and counts. */
+export const CatalogArticle = z.extend(DetailArticle, { counts: ArticleCounts });
+export type CatalogArticle = z.infer<typeof CatalogArticle>;
+
+/**
+ * What the background carries in its bundle besides the match index: every actor and article's
+ * metadata, and for each match (`actor:<id>`, `figure:<id>`) the articles its details draw on,
+ * its weight and whether a statement it made is disputed. Small: no statement texts.
+ */
+export interface Catalog {
+  actors: Record<string, DetailActor>;
+  articles: Record<string, DetailArticle>;
+  counts: Record<string, ArticleCounts>;
+  refs: Record<string, CatalogRef>;
+}
+
+export interface CatalogRef {
+  /** Article ids whose details files hold everything `detailsFor` needs for this match (never empty: a match without any has no entry). */
+  articles: string[];
+  weight: number;
+  disputed: boolean;
+}
+
+/** Everything the card and the popup need, keyed for lookup by id (the whole dataset's, or some articles'). */
+export interface DetailsStore {
+  actors: Record<string, DetailActor>;
+  articles: Record<string, DetailArticle>;
+  statements: Record<string, DetailStatement>;
+  disputes: Record<string, DetailDispute>;
+  figures: Record<string, DetailFigure>;
+}

@@ -2,9 +2,8 @@
  * Answers "what does the dataset say about this match?" from the compiled details store.
  * Pure: the background calls it for the card and the popup.
  */
-import type { DetailsStore } from './compile';
 import { own } from './own';
-import type { DetailDispute, DetailStatement, Details, MatchRef } from './compiled';
+import type { DetailDispute, DetailStatement, Details, DetailsStore, MatchRef } from './compiled';
 
 /** Newest article first, then in the article's own order. */
 function byRecency(store: DetailsStore) {

@@ -2,13 +2,18 @@
  * Checks and compiles the dataset while the extension builds. A dataset with any problem fails
  * the build, with one line per problem naming the file and the path to the bad field.
  *
- * The background imports `virtual:newslens-dataset`; nothing else does, so the content script
- * never carries the data (it asks the background for the match index).
+ * The background imports `virtual:newslens-dataset`: the match index and the catalog (names,
+ * article metadata, which articles each match draws on). The statements, disputes and figures
+ * are written as one file per article, `dataset/<article-id>.json` in the extension's output,
+ * which the background fetches when a card or the popup first asks (src/background/
+ * details-source.ts). No bundle carries them, and the content script carries only what the
+ * background sends it of the index.
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { compileDetails, compileIndex } from './compile';
+import { compileDetails, compileIndex, splitDetails } from './compile';
+import { articleDetailsPath } from './compiled';
 import { formatProblem } from './check';
 import { datasetDir, loadDataset } from './load';
 
@@ -38,10 +43,14 @@ export function datasetPlugin(): Plugin {
       const details = compileDetails(dataset);
       const version = createHash('sha256').update(JSON.stringify(dataset)).digest('hex').slice(0, 12);
       const index = compileIndex(dataset, version);
+      const { catalog, files } = splitDetails(details);
+      for (const [id, file] of Object.entries(files)) {
+        this.emitFile({ type: 'asset', fileName: articleDetailsPath(id), source: JSON.stringify(file) });
+      }
       // JSON.parse of a string literal is faster to start than an object literal of the same size.
       return [
         `export const index = JSON.parse(${JSON.stringify(JSON.stringify(index))});`,
-        `export const details = JSON.parse(${JSON.stringify(JSON.stringify(details))});`,
+        `export const catalog = JSON.parse(${JSON.stringify(JSON.stringify(catalog))});`,
         `export const summary = ${JSON.stringify({
           version,
           articles: dataset.articles.length,
@@ -54,3 +63,4 @@ export function datasetPlugin(): Plugin {
     },
   };
 }
+

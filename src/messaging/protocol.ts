@@ -10,7 +10,7 @@
  * handler where that direction is served (the handlers' type makes a missing one an error).
  */
 import { z } from 'zod/mini';
-import { Details, MatchIndex } from '../dataset/compiled';
+import { CatalogArticle, Details, MatchIndex } from '../dataset/compiled';
 import { MatchRef } from '../dataset/ref';
 import { FirstWordsWire } from '../matching/first-words';
 import { Decision, Mode, Preferences as Store, SiteChoice } from '../sites/policy';
@@ -89,8 +89,12 @@ const Summary = z.object({ version: z.string(), articles: natural, actors: natur
 
 /** What a page's content script and the extension's pages both ask the background. */
 const dataMessages = {
-  /** What the dataset says about one match, for the card and the popup. */
-  'data:details': message(z.object({ ref: MatchRef }), z.nullable(Details)),
+  /**
+   * What the dataset says about one match, for the card and the popup. `page`: the address of the
+   * page read, when the popup asks (a content script's own address comes from its sender), so that
+   * the page's own article comes first when it is one of the dataset's.
+   */
+  'data:details': message(z.object({ ref: MatchRef, page: z.optional(z.string().check(z.maxLength(8192))) }), z.nullable(Details)),
   /** Weight and disputed flag of each match, in the order asked (the popup sorts by weight; the page marks disputed ones). */
   'data:weights': message(z.object({ refs: z.array(MatchRef).check(z.maxLength(10_000)) }), z.array(MatchWeight)),
 };
@@ -114,6 +118,8 @@ export const ContentToBackground = {
     }),
     AliasBatch,
   ),
+  /** The card's "n more": open the popup in a tab, at this match, for the sender's tab. */
+  'ui:open-details': message(z.object({ ref: MatchRef }), z.null()),
   /** The content script reports its match count (and whether the reader switched it off), for the toolbar badge. */
   'page:count': message(z.object({ count: natural, off: z.boolean() }), z.null()),
 } satisfies Protocol;
@@ -124,6 +130,8 @@ export const ContentToBackground = {
  */
 export const UiToBackground = {
   ...dataMessages,
+  /** Every article of the dataset with its metadata and counts (the options page; the popup, to know the page read). */
+  'data:articles': message(none, z.array(CatalogArticle)),
   /** Dataset version and counts, for the options page. */
   'data:summary': message(none, Summary),
   /** Switch the global pause on or off. */

@@ -1,8 +1,8 @@
 declare module 'virtual:newslens-dataset' {
   import type { MatchIndex } from '../dataset/compiled';
-  import type { DetailsStore } from '../dataset/compile';
+  import type { Catalog } from '../dataset/compiled';
   export const index: MatchIndex;
-  export const details: DetailsStore;
+  export const catalog: Catalog;
   export const summary: {
     version: string;
     articles: number;

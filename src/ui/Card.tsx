@@ -1,5 +1,5 @@
 import type { Details } from '../dataset/compiled';
-import { ActorHeader, DetailsView } from './DetailsView';
+import { ActorHeader, CARD_LIMIT, DetailsView } from './DetailsView';
 import { titleOf } from './format';
 import { t, uiLanguage } from './i18n';
 
@@ -50,7 +50,7 @@ export function Card(props: {
         ×
       </button>
       <ActorHeader details={details} headingId={headingId} />
-      <DetailsView details={details} limit={3} pageText={props.pageText} />
+      <DetailsView details={details} limit={CARD_LIMIT} pageText={props.pageText} />
     </div>
   );
 }

@@ -8,59 +8,102 @@
  * For a figure: its value and qualifier, what it measures, who gives it, a plain note when the
  * page gives another number, and the dataset's other figures for the same measure.
  */
+import type { ComponentChildren } from 'preact';
 import type { DetailArticle, Details, DetailDispute, DetailStatement } from '../dataset/compiled';
+import { send } from '../messaging/channel';
+import { ContentToBackground } from '../messaging/protocol';
 import { chainSentence } from './attribution';
 import { FigureFacts } from './FigureFacts';
 import { actorName, byCodeUnits, formatDate, kindLabel, latestArticle, safeHref, titleOf } from './format';
 import { t, type MessageKey } from './i18n';
+import { filterRows, groupByArticle, limitGroups, RELATIONS, statementRows, type KindFilter, type Relation } from './statement-groups';
 
 function dateText(iso: string): string {
   return formatDate(iso);
 }
 
 /** `articleLine` of ./format, with the kept date formatter. */
-function articleText(a: DetailArticle | undefined): string {
+export function articleText(a: DetailArticle | undefined): string {
   return a ? t('source_article', [a.publisherName, dateText(a.published)]) : '';
 }
 
-export function DetailsView({ details, limit, pageText }: { details: Details; limit?: number; pageText?: string | undefined }) {
-  const { said, about, reported } = details;
-  const sections: [MessageKey, DetailStatement[]][] = details.figure
-    ? [['heading_gives', said]]
-    : [
-        ['heading_said', said],
-        ['heading_about', about],
-        ['heading_reported', reported],
-      ];
-  // Statements this actor disputes, shown with the dispute beside them (not already listed above).
-  const listed = new Set([...said, ...about, ...reported].map((st) => st.id));
-  const disputedByThem = details.actor
-    ? [...new Set(details.disputes.filter((d) => d.by === details.actor!.id && !listed.has(d.statement)).map((d) => d.statement))]
-        .map((id) => details.statements[id])
-        .filter((st): st is DetailStatement => st !== undefined)
-    : [];
-  if (disputedByThem.length > 0) sections.push(['heading_disputes', disputedByThem]);
-  const empty = said.length + about.length + reported.length === 0;
-  const hidden = limit === undefined ? 0 : sections.reduce((n, [, list]) => n + Math.max(0, list.length - limit), 0);
+const HEADINGS: Record<Relation, MessageKey> = {
+  said: 'heading_said',
+  about: 'heading_about',
+  reported: 'heading_reported',
+  disputes: 'heading_disputes',
+};
+
+/** How much of it the card shows: the first articles, a few statements of each kind in each. */
+export const CARD_LIMIT = { articles: 2, perRelation: 3 } as const;
+
+/**
+ * `limit`: the card's share (the rest is counted, and "n more" opens the popup in a tab at this
+ * match); without it everything is shown. `filter` and `controls`: the popup's filters (kept
+ * there, so that the card's bundle carries no state of its own) and what it shows for them.
+ */
+export function DetailsView({
+  details,
+  limit,
+  filter,
+  controls,
+  pageText,
+}: {
+  details: Details;
+  limit?: { articles: number; perRelation: number };
+  filter?: { article: string | null; kind: KindFilter };
+  controls?: ComponentChildren;
+  pageText?: string | undefined;
+}) {
+  const all = statementRows(details);
+  const rows = filter ? filterRows(all, details, filter) : all;
+  const grouped = groupByArticle(rows, details);
+  const { groups, hidden } = limit ? limitGroups(grouped, limit) : { groups: grouped, hidden: 0 };
+  const heading = (r: Relation): MessageKey => (details.figure && r === 'said' ? 'heading_gives' : HEADINGS[r]);
   return (
     <div class="nl-details">
       {details.figure && <FigureFacts details={details} figure={details.figure} pageText={pageText} />}
-      {empty && <p class="nl-empty">{t('nothing_known')}</p>}
-      {sections.map(([heading, list]) =>
-        list.length === 0 ? null : (
-          <section key={heading} class="nl-section" data-section={heading}>
-            <h3>
-              {t(heading)} <span class="nl-section-count">{list.length}</span>
+      {all.length === 0 && <p class="nl-empty">{t('nothing_known')}</p>}
+      {all.length > 0 && controls}
+      {filter && all.length > 0 && rows.length === 0 && <p class="nl-empty">{t('filter_nothing')}</p>}
+      {groups.map((group) => {
+        const a = details.articles[group.article];
+        return (
+          <section key={group.article} class="nl-article-group" data-article={group.article} data-own={group.own ? 'true' : undefined}>
+            <h3 class="nl-group-head">
+              {group.own && <span class="nl-badge nl-own">{t('group_this_page')}</span>}
+              {a ? articleText(a) : group.article}
             </h3>
-            <ul class="nl-statements">
-              {(limit === undefined ? list : list.slice(0, limit)).map((s) => (
-                <StatementItem key={s.id} statement={s} details={details} />
-              ))}
-            </ul>
+            {RELATIONS.map((relation) => {
+              const list = group.rows.filter((r) => r.relation === relation);
+              if (list.length === 0) return null;
+              return (
+                <div key={relation} class="nl-section" data-section={heading(relation)}>
+                  <h4>
+                    {t(heading(relation))} <span class="nl-section-count">{list.length}</span>
+                  </h4>
+                  <ul class="nl-statements">
+                    {list.map((r) => (
+                      <StatementItem key={r.statement.id} statement={r.statement} details={details} />
+                    ))}
+                  </ul>
+                </div>
+              );
+            })}
           </section>
-        ),
+        );
+      })}
+      {hidden > 0 && (
+        <button
+          type="button"
+          class="nl-more"
+          data-testid="more"
+          title={t('more_open_hint')}
+          onClick={() => void send(ContentToBackground, 'ui:open-details', { ref: details.ref })}
+        >
+          {t('more_open', String(hidden))}
+        </button>
       )}
-      {hidden > 0 && <p class="nl-more">{t('more_in_popup', String(hidden))}</p>}
       <Sources details={details} />
     </div>
   );
@@ -109,7 +152,8 @@ export function StatementItem({ statement: s, details }: { statement: DetailStat
 
 function DisputeItem({ dispute: d, details }: { dispute: DetailDispute; details: Details }) {
   const counter = d.counter ? details.statements[d.counter] : undefined;
-  const article = counter ? details.articles[counter.article] : undefined;
+  // The article that reports the dispute: it may be another outlet's than the claim's.
+  const article = details.articles[counter ? counter.article : d.article];
   return (
     <div class="nl-dispute" data-dispute={d.id} data-how={d.how}>
       <p class="nl-who">
@@ -118,10 +162,17 @@ function DisputeItem({ dispute: d, details }: { dispute: DetailDispute; details:
           {t('disputed_by', [actorName(details.actors, d.by), t(`how_${d.how}` as MessageKey)])}
         </span>
       </p>
-      <blockquote class="nl-text" lang={(counter ? article : details.articles[d.article])?.language}>
+      <blockquote class="nl-text" lang={article?.language}>
         {counter ? counter.text : d.summary}
       </blockquote>
       {counter && <p class="nl-chain">{chainSentence(counter, details.actors, article?.publisher)}</p>}
+      {article && (
+        <p class="nl-source">
+          <a href={safeHref(article.url)} target="_blank" rel="noopener noreferrer">
+            {articleText(article)}
+          </a>
+        </p>
+      )}
     </div>
   );
 }

@@ -88,3 +88,21 @@ export function figureNote(pageText: string | undefined, figure: DetailFigure): 
 export function noteFor(details: Details, pageText: string | undefined): FigureNote | null {
   return details.figure ? figureNote(pageText, details.figure) : null;
 }
+
+/**
+ * Where the page's number for a measure stands among the values the dataset's sources give for
+ * it: how many values lie below it and how many above. Null when the page's text holds no number.
+ * A range counts by its bounds: above the page's number only if its low bound is.
+ */
+export function measureStanding(pageText: string | undefined, figures: readonly DetailFigure[]): { page: number; below: number; above: number; total: number } | null {
+  if (!pageText) return null;
+  const first = numbersIn(pageText.replace(/\s+/g, ' '))[0]?.[0];
+  if (first === undefined) return null;
+  let below = 0;
+  let above = 0;
+  for (const f of figures) {
+    if ((f.low ?? f.value) > first) above++;
+    else if ((f.high ?? f.value) < first) below++;
+  }
+  return { page: first, below, above, total: figures.length };
+}

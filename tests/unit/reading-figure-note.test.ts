@@ -1,7 +1,7 @@
 /** The card's plain note when the page gives another number than the dataset (src/ui/figure-note.ts). */
 import { describe, expect, it } from 'vitest';
 import type { DetailFigure } from '../../src/dataset/compiled';
-import { figureNote, numbersIn, qualifierIn } from '../../src/ui/figure-note';
+import { figureNote, measureStanding, numbersIn, qualifierIn } from '../../src/ui/figure-note';
 
 const figure = (over: Partial<DetailFigure>): DetailFigure => ({
   id: 'f',
@@ -73,5 +73,23 @@ describe('the note', () => {
 
   it('agrees when any reading of an ambiguous number agrees', () => {
     expect(figureNote('1,2 million', figure({ value: 1200000, qualifier: 'exactly' }))).toBeNull();
+  });
+});
+
+describe('where the page number stands among the sources of a measure', () => {
+  const values = [
+    figure({ id: 'a', value: 100000 }),
+    figure({ id: 'b', value: 150000 }),
+    figure({ id: 'c', value: 190000 }),
+    figure({ id: 'r', value: 120000, low: 120000, high: 140000 }),
+  ];
+  it('counts the values below and above it', () => {
+    expect(measureStanding('130,000 troops', values)).toEqual({ page: 130000, below: 1, above: 2, total: 4 });
+    expect(measureStanding('100,000 troops', values)).toEqual({ page: 100000, below: 0, above: 3, total: 4 });
+    expect(measureStanding('up to 190 000 troops', values)).toEqual({ page: 190000, below: 3, above: 0, total: 4 });
+  });
+  it('says nothing without a number', () => {
+    expect(measureStanding('tens of thousands of troops', values)).toBeNull();
+    expect(measureStanding(undefined, values)).toBeNull();
   });
 });

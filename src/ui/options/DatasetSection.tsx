@@ -1,8 +1,9 @@
-/** What the bundled dataset holds: its version (a content hash) and its counts (`data:summary`). */
+/** What the bundled dataset holds: its version (a content hash), its counts (`data:summary`) and its articles. */
 import { useEffect, useState } from 'preact/hooks';
 import { send } from '../../messaging/channel';
 import { UiToBackground, type Reply } from '../../messaging/protocol';
 import { t, type MessageKey } from '../i18n';
+import { ArticlesTable } from './ArticlesTable';
 
 type Summary = Reply<typeof UiToBackground, 'data:summary'>;
 
@@ -41,6 +42,7 @@ export function DatasetSection() {
       ) : (
         <p class="nl-state">{t('options_loading')}</p>
       )}
+      <ArticlesTable />
     </section>
   );
 }

@@ -4,13 +4,14 @@
  * the background), then by how often it occurs. A row expands to the statements, attribution
  * and disputes, as in the card, with "Show on page".
  */
-import { useEffect, useState } from 'preact/hooks';
-import type { Details } from '../../dataset/compiled';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Details, MatchRef } from '../../dataset/compiled';
 import { send } from '../../messaging/channel';
 import { ToContent, UiToBackground, type MatchWeight, type PageMatch } from '../../messaging/protocol';
 import { ActorHeader, DetailsView } from '../DetailsView';
 import { kindLabel } from '../format';
 import { t, type MessageKey } from '../i18n';
+import { Filters, type Filter } from './Filters';
 import { refKey } from './jsonld';
 
 export const GROUPS: { key: MessageKey; kinds: string[] }[] = [
@@ -26,7 +27,11 @@ export function sortMatches(matches: PageMatch[], weights: Map<string, MatchWeig
   return [...matches].sort((a, b) => w(b) - w(a) || b.count - a.count || a.name.localeCompare(b.name));
 }
 
-export function MatchList({ matches, tabId }: { matches: PageMatch[]; tabId: number }) {
+/**
+ * `focus`: the match a card's "n more" opened the popup at: its row starts open, in view.
+ * `pageUrl`: the page's address, so that its own article's statements come first.
+ */
+export function MatchList({ matches, tabId, focus, pageUrl }: { matches: PageMatch[]; tabId: number; focus?: MatchRef | null; pageUrl?: string }) {
   const [weights, setWeights] = useState<Map<string, MatchWeight> | null>(null);
   const refsKey = matches.map((m) => refKey(m.ref)).join('|');
   useEffect(() => {
@@ -56,7 +61,14 @@ export function MatchList({ matches, tabId }: { matches: PageMatch[]; tabId: num
             </h3>
             <ul>
               {rows.map((m) => (
-                <MatchRow key={refKey(m.ref)} match={m} tabId={tabId} weight={weights?.get(refKey(m.ref))} />
+                <MatchRow
+                  key={refKey(m.ref)}
+                  match={m}
+                  tabId={tabId}
+                  weight={weights?.get(refKey(m.ref))}
+                  focused={focus ? refKey(focus) === refKey(m.ref) : false}
+                  pageUrl={pageUrl}
+                />
               ))}
             </ul>
           </section>
@@ -66,20 +78,28 @@ export function MatchList({ matches, tabId }: { matches: PageMatch[]; tabId: num
   );
 }
 
-function MatchRow({ match, tabId, weight }: { match: PageMatch; tabId: number; weight: MatchWeight | undefined }) {
+function MatchRow(props: { match: PageMatch; tabId: number; weight: MatchWeight | undefined; focused: boolean; pageUrl: string | undefined }) {
+  const { match, tabId, weight } = props;
   const [open, setOpen] = useState(false);
   const [details, setDetails] = useState<Details | null | undefined>(undefined);
+  const [filter, setFilter] = useState<Filter>({ article: null, kind: 'all' });
+  const item = useRef<HTMLLIElement>(null);
   const id = `nl-row-${refKey(match.ref).replace(/[^a-z0-9-]/gi, '-')}`;
   const toggle = async () => {
     const next = !open;
     setOpen(next);
     if (next && details === undefined) {
-      const r = await send(UiToBackground, 'data:details', { ref: match.ref });
+      const r = await send(UiToBackground, 'data:details', { ref: match.ref, ...(props.pageUrl ? { page: props.pageUrl } : {}) });
       setDetails(r.ok ? r.value : null);
     }
   };
+  useEffect(() => {
+    if (!props.focused) return;
+    item.current?.scrollIntoView({ block: 'start' });
+    void toggle();
+  }, [props.focused]);
   return (
-    <li class="nl-match" data-ref={refKey(match.ref)} data-weight={weight?.weight}>
+    <li ref={item} class="nl-match" data-ref={refKey(match.ref)} data-weight={weight?.weight} data-focus={props.focused ? 'true' : undefined}>
       <button type="button" class="nl-match-row" aria-expanded={open} aria-controls={id} onClick={() => void toggle()}>
         <span class={`nl-kind-dot nl-kind-${match.kind}`} aria-hidden="true" />
         <span class="nl-match-name">{match.name}</span>
@@ -102,7 +122,12 @@ function MatchRow({ match, tabId, weight }: { match: PageMatch; tabId: number; w
           {details && (
             <>
               <ActorHeader details={details} />
-              <DetailsView details={details} pageText={match.ref.type === 'figure' ? match.name : undefined} />
+              <DetailsView
+                details={details}
+                filter={filter}
+                controls={<Filters details={details} filter={filter} onChange={setFilter} />}
+                pageText={match.ref.type === 'figure' ? match.name : undefined}
+              />
             </>
           )}
         </div>

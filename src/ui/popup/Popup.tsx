@@ -7,15 +7,27 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from '../../browser';
+import type { CatalogArticle, MatchRef } from '../../dataset/compiled';
 import { send } from '../../messaging/channel';
-import { ToContent, type PageState } from '../../messaging/protocol';
+import { ToContent, UiToBackground, type PageState } from '../../messaging/protocol';
 import type { Settings } from '../../sites/policy';
 import { getPreferences, setPaused, setSiteChoice } from '../preferences';
 import { t, type MessageKey } from '../i18n';
 import { ExportButton } from './ExportButton';
 import { MatchList } from './MatchList';
+import { ownArticle } from './own-article';
 import { silentReason, targetTab, type TargetTab } from './target';
 import { Logo } from '../Logo';
+import { formatDate } from '../format';
+
+/** The match a card's "n more" opened the popup at (`?actor=<id>` or `?figure=<id>`), if any. */
+function focusOf(search: string): MatchRef | null {
+  const query = new URLSearchParams(search);
+  const actor = query.get('actor');
+  if (actor) return { type: 'actor', id: actor };
+  const figure = query.get('figure');
+  return figure ? { type: 'figure', id: figure } : null;
+}
 
 type View =
   | { kind: 'loading' }
@@ -92,7 +104,7 @@ export function Popup({ search }: { search: string }) {
         </p>
       )}
       {view.kind === 'silent' && <SilentPage reason={view.reason} />}
-      {state && tab && <PageView state={state} tabId={tab.id} onToggle={toggleSite} />}
+      {state && tab && <PageView state={state} tab={tab} onToggle={toggleSite} focus={focusOf(search)} />}
       <footer class="nl-popup-footer">
         {state?.status === 'ready' && state.matches.length > 0 && tab && <ExportButton state={state} tabId={tab.id} />}
         <button type="button" class="nl-link-button" data-testid="open-options" onClick={() => void browser.runtime.openOptionsPage()}>
@@ -131,8 +143,20 @@ const ON_MESSAGES: Record<string, MessageKey> = {
   'site-on': 'popup_reason_site_on',
 };
 
-function PageView({ state, tabId, onToggle }: { state: PageState; tabId: number; onToggle: (site: string, on: boolean) => void }) {
+/** The dataset article the page is (./own-article.ts), or null; undefined until the list has come. */
+function useOwnArticle(url: string, title: string | undefined): CatalogArticle | null | undefined {
+  const [articles, setArticles] = useState<CatalogArticle[] | null>(null);
+  useEffect(() => {
+    void send(UiToBackground, 'data:articles', {}).then((r) => setArticles(r.ok ? r.value : []));
+  }, []);
+  return articles ? ownArticle(articles, { url, title }) : undefined;
+}
+
+function PageView(props: { state: PageState; tab: TargetTab; onToggle: (site: string, on: boolean) => void; focus: MatchRef | null }) {
+  const { state, onToggle } = props;
+  const tabId = props.tab.id;
   const { site, decision } = state;
+  const own = useOwnArticle(state.url, props.tab.title);
   const offState = decision.reason === 'paused' ? 'paused' : decision.reason === 'unsupported' ? 'unsupported' : 'off';
   return (
     <>
@@ -156,6 +180,16 @@ function PageView({ state, tabId, onToggle }: { state: PageState; tabId: number;
           )}
         </section>
       )}
+      {own && (
+        <p class="nl-own-article" data-testid="own-article" data-article={own.id} role="note">
+          {t('popup_page_is_article', [own.title, t('source_article', [own.publisherName, formatDate(own.published)])])}
+        </p>
+      )}
+      {props.focus && (
+        <p class="nl-focus-note" data-testid="focus" data-ref={`${props.focus.type}:${props.focus.id}`}>
+          {t('popup_focus')}
+        </p>
+      )}
       {!decision.enabled && (
         <p class="nl-state" data-state={offState} data-reason={decision.reason} role="status">
           {t(OFF_MESSAGES[decision.reason] ?? 'popup_off_here')}
@@ -171,7 +205,10 @@ function PageView({ state, tabId, onToggle }: { state: PageState; tabId: number;
           {t('popup_no_matches')}
         </p>
       )}
-      {state.status === 'ready' && state.matches.length > 0 && <MatchList matches={state.matches} tabId={tabId} />}
+      {state.status === 'ready' && state.matches.length > 0 && own !== undefined && (
+        // Known by its headline rather than its address, the page is named to the background by the article's own address.
+        <MatchList matches={state.matches} tabId={tabId} focus={props.focus} pageUrl={own?.url ?? state.url} />
+      )}
     </>
   );
 }

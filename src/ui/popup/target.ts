@@ -10,16 +10,18 @@ export interface TargetTab {
   id: number;
   /** Undefined where the browser hides the address from the extension. */
   url: string | undefined;
+  /** The tab's title, where the browser shows it to the extension (to know a dataset article by its headline). */
+  title?: string | undefined;
 }
 
 export async function targetTab(search: string): Promise<TargetTab | null> {
   const fromQuery = Number(new URLSearchParams(search).get('tab'));
   if (Number.isInteger(fromQuery) && fromQuery > 0) {
     const tab = await browser.tabs.get(fromQuery).catch(() => undefined);
-    return { id: fromQuery, url: tab?.url };
+    return { id: fromQuery, url: tab?.url, title: tab?.title };
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id === undefined ? null : { id: tab.id, url: tab.url };
+  return tab?.id === undefined ? null : { id: tab.id, url: tab.url, title: tab.title };
 }
 
 /**
