@@ -26,7 +26,7 @@ describe('the bundled dataset', () => {
     const s = summarize(dataset!);
     expect(s.articles).toBe(15);
     expect(s.actors.total).toBe(112);
-    expect(s.figures).toBe(17);
+    expect(s.figures).toBe(12);
     expect(s.statements.total).toBe(126);
     expect(s.disputes.total).toBe(15);
     expect(s.statements.bySourceStatus).toEqual({ named: 110, unnamed: 11, unverified: 5 });
