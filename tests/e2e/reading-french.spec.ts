@@ -97,8 +97,10 @@ test('the card with the French messages', async () => {
     await expect(page.getByRole('dialog', { name: 'À propos de Vladimir Putin' })).toBeVisible();
     await expect(page.locator('.nl-role')).toContainText('Personne');
     await expect(page.locator('[data-section="heading_said"] h4')).toContainText('A déclaré');
-    await expect(page.locator('.nl-statement.nl-disputed .nl-claim .nl-chain').first()).toHaveText('Selon Kremlin, rapporté par BBC');
-    await expect(page.locator('.nl-how').first()).toContainText('Ukraine rejette');
+    // Putin's statements come from several articles: take the BBC's Kremlin account, which Ukraine rejects.
+    const disputed = page.locator('.nl-statement.nl-disputed', { hasText: 'Selon Kremlin, rapporté par BBC' }).first();
+    await expect(disputed.locator('.nl-claim .nl-chain')).toHaveText('Selon Kremlin, rapporté par BBC');
+    await expect(disputed.locator('.nl-how').first()).toContainText('Ukraine rejette');
     await expect(page.getByRole('button', { name: 'Fermer' })).toBeVisible();
   } finally {
     await browser.close();

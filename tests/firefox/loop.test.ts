@@ -107,9 +107,10 @@ test('the popup lists what matched with counts, and expands to statements, attri
 
   const statements = await popup.expand('actor:vladimir-putin');
   assert.ok(statements.length > 0);
-  assert.match(statements[0]!.chain, /BBC/);
-  // A disputed statement shows who disputes it, side by side.
-  const disputed = statements.find((s) => s.disputes.length > 0);
+  // Putin's statements come from several articles; the BBC's are among them.
+  assert.ok(statements.some((s) => /BBC/.test(s.chain)), 'a statement reported by the BBC');
+  // A disputed statement shows who disputes it, side by side: the Kremlin's account, which Ukraine rejects.
+  const disputed = statements.find((s) => s.disputes.length > 0 && /Kremlin/.test(s.chain));
   assert.ok(disputed, 'one of the statements is disputed');
   assert.match(disputed.disputes.join(' '), /Ukraine|Kyiv/);
 

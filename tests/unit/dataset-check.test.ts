@@ -24,12 +24,12 @@ describe('the bundled dataset', () => {
 
   it('summarizes to the counts the curator recorded in docs/dataset.md', () => {
     const s = summarize(dataset!);
-    expect(s.articles).toBe(1);
-    expect(s.actors.total).toBe(29);
-    expect(s.figures).toBe(5);
-    expect(s.statements.total).toBe(28);
-    expect(s.disputes.total).toBe(8);
-    expect(s.statements.bySourceStatus).toEqual({ named: 23, unnamed: 2, unverified: 3 });
+    expect(s.articles).toBe(15);
+    expect(s.actors.total).toBe(112);
+    expect(s.figures).toBe(12);
+    expect(s.statements.total).toBe(126);
+    expect(s.disputes.total).toBe(15);
+    expect(s.statements.bySourceStatus).toEqual({ named: 110, unnamed: 11, unverified: 5 });
   });
 });
 
