@@ -24,12 +24,12 @@ describe('the bundled dataset', () => {
 
   it('summarizes to the counts the curator recorded in docs/dataset.md', () => {
     const s = summarize(dataset!);
-    expect(s.articles).toBe(1);
-    expect(s.actors.total).toBe(28);
-    expect(s.figures).toBe(5);
-    expect(s.statements.total).toBe(28);
-    expect(s.disputes.total).toBe(8);
-    expect(s.statements.bySourceStatus).toEqual({ named: 23, unnamed: 2, unverified: 3 });
+    expect(s.articles).toBe(10);
+    expect(s.actors.total).toBe(87);
+    expect(s.figures).toBe(9);
+    expect(s.statements.total).toBe(106);
+    expect(s.disputes.total).toBe(16);
+    expect(s.statements.bySourceStatus).toEqual({ named: 100, unnamed: 3, unverified: 3 });
   });
 });
 
