@@ -7,6 +7,9 @@ import { CardObject, overlap, type Rect } from './pages/card';
 import { PopupObject } from './pages/popup';
 import { expect, tabIdOf, test, waitForHighlights } from './fixtures';
 import { ARTICLE, highlightsInOrder, pressCommand } from './reading-helpers';
+import { compileDetails } from '../../src/dataset/compile';
+import { detailsFor } from '../../src/dataset/details';
+import { loadDataset } from '../../src/dataset/load';
 
 const VIEWPORT = { width: 1280, height: 900 };
 const inside = (r: Rect) => r.x >= 0 && r.y >= 0 && r.x + r.width <= VIEWPORT.width && r.y + r.height <= VIEWPORT.height;
@@ -14,6 +17,11 @@ const article = JSON.parse(readFileSync('assets/dataset/articles/bbc-2022-02-20-
   url: string;
   title: string;
 };
+// The dataset holds many articles: a statement's chain ends with the publisher of its own article.
+const dataset = loadDataset('assets/dataset').dataset!;
+const publisherNames = [...new Set(dataset.articles.map((a) => dataset.actors.find((x) => x.id === a.publisher)!.name))];
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const chainReportedByAPublisher = new RegExp(`^(According to|.+ told |.+ on ).*reported by (${publisherNames.map(escapeRegExp).join('|')})$`);
 
 test.describe('where the card opens', () => {
   test('beside the name, inside the viewport, never over the name; flipped at the bottom edge, shifted at the right edge', async ({ context, site }) => {
@@ -168,25 +176,30 @@ test.describe('what the card says', () => {
     await card.expectOpen('Vladimir Putin');
     await expect(card.root.locator('.nl-role')).toContainText('Person');
     await expect(card.root.locator('.nl-role')).toContainText('President of Russia');
-    await expect(card.root.locator('.nl-as-of')).toContainText('2022');
+    // The role is dated by the most recent article that involves the actor, whichever it is.
+    const putinDetails = detailsFor(compileDetails(dataset), { type: 'actor', id: 'vladimir-putin' })!;
+    const latest = Object.values(putinDetails.articles).map((a) => a.published).sort().at(-1)!;
+    await expect(card.root.locator('.nl-as-of')).toContainText(latest.slice(0, 4));
 
     const statements = card.root.locator('.nl-statement');
     expect(await statements.count()).toBeGreaterThan(0);
     for (const s of await statements.all()) {
       await expect(s.locator('.nl-kind')).toHaveText(/^(Quote|Partial quote|Paraphrase)$/);
       await expect(s.locator('.nl-claim .nl-verb')).not.toBeEmpty();
-      await expect(s.locator('.nl-claim .nl-chain')).toHaveText(/^(According to|.+ told |.+ on ).*reported by BBC$/);
+      await expect(s.locator('.nl-claim .nl-chain')).toHaveText(chainReportedByAPublisher);
     }
-    // "Putin blamed the Ukrainian military", said by the Kremlin, rejected by Ukraine: side by side.
+    // A disputed statement and its dispute, side by side. Which one comes first depends on the
+    // order of the articles (most recent first), so only its shape is checked here; the wording
+    // of the BBC's "Ukraine rejects" is checked in reading-french.spec.ts and the unit tests.
     const disputed = card.root.locator('.nl-statement.nl-disputed').first();
-    await expect(disputed.locator('.nl-claim .nl-chain')).toHaveText('According to the Kremlin, reported by BBC');
-    await expect(disputed.locator('.nl-dispute .nl-how')).toContainText('Ukraine rejects');
+    await expect(disputed.locator('.nl-claim .nl-chain')).toHaveText(chainReportedByAPublisher);
+    await expect(disputed.locator('.nl-dispute .nl-how')).not.toBeEmpty();
     const claim = (await disputed.locator('.nl-claim').boundingBox())!;
     const dispute = (await disputed.locator('.nl-disputes').boundingBox())!;
     expect(dispute.x).toBeGreaterThanOrEqual(claim.x + claim.width - 1);
     expect(Math.abs(dispute.y - claim.y)).toBeLessThan(4);
 
-    const source = card.root.locator('.nl-sources .nl-article').first();
+    const source = card.root.locator('.nl-sources .nl-article', { has: page.locator(`a[href="${article.url}"]`) });
     await expect(source.locator('a')).toHaveAttribute('href', article.url);
     await expect(source.locator('a')).toHaveText(article.title);
     await expect(source.locator('.nl-article-meta')).toContainText('BBC');
