@@ -99,11 +99,34 @@ export async function launchFirefoxWithExtension(
  */
 export async function gotoExtensionPage(page: Page, url: string): Promise<void> {
   await page.goto(url, { timeout: 2_000 }).catch(() => {});
-  await page.waitForFunction(
-    (u) => location.href === u && document.readyState !== 'loading',
-    { timeout: 10_000 },
-    url,
-  );
+  await waitInPage(page, (u: string) => location.href === u && document.readyState !== 'loading', url);
+}
+
+/**
+ * Polls `test(arg)` in the page until it returns true. Puppeteer's own `waitForFunction` compiles
+ * its poller with `new Function`, which the CSP of moz-extension:// pages refuses ("call to
+ * Function() blocked by CSP"); `evaluate` sends the function over BiDi and runs on any page.
+ * An evaluate that fails while the page navigates counts as "not yet".
+ */
+type Plain = string | number | boolean | null;
+
+export async function waitInPage<A extends Plain>(
+  page: Page,
+  test: (arg: A) => boolean,
+  arg: A,
+  timeout = 10_000,
+): Promise<void> {
+  const until = Date.now() + timeout;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      if (await page.evaluate(test as (arg: Plain) => boolean, arg)) return;
+    } catch (error) {
+      lastError = error;
+    }
+    if (Date.now() > until) throw new Error(`timed out after ${timeout} ms waiting for ${test.toString()}`, { cause: lastError });
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /**

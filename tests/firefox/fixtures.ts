@@ -7,7 +7,7 @@
 import { resolve } from 'node:path';
 import type { TestContext } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefoxWithExtension } from '../../scripts/launch-firefox';
+import { launchFirefoxWithExtension, waitInPage } from '../../scripts/launch-firefox';
 import { serveStatic } from '../../scripts/serve';
 import { recordOutbound } from './outbound';
 
@@ -73,13 +73,13 @@ export async function allHighlighted(page: Page): Promise<string[]> {
 
 /** Waits until the extension has painted at least `min` ranges on the page. */
 export async function waitForHighlights(page: Page, min = 1): Promise<void> {
-  await page.waitForFunction(
+  await waitInPage(
+    page,
     (n: number) => {
       let count = 0;
       for (const [name, group] of CSS.highlights) if (name.startsWith('newslens-') && name !== 'newslens-active') count += group.size;
       return count >= n;
     },
-    { timeout: 10_000 },
     min,
   );
 }

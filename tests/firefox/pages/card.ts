@@ -3,6 +3,7 @@
  * has no auto-waiting locators over BiDi, so each read is one evaluate and waits poll).
  */
 import type { Page } from 'puppeteer-core';
+import { waitInPage } from '../../../scripts/launch-firefox';
 
 export interface CardSnapshot {
   name: string | null;
@@ -61,21 +62,19 @@ export class CardObject {
 
   /** Waits for the card of `name` to be open and returns it. */
   async waitOpen(name: string, timeout = 5_000): Promise<CardSnapshot> {
-    await this.page.waitForFunction(
+    await waitInPage(
+      this.page,
       (n: string) => {
         const dialog = document.querySelector('newslens-ui')?.shadowRoot?.querySelector('[role="dialog"]');
         return dialog?.querySelector('.nl-name')?.textContent?.trim() === n && dialog.getBoundingClientRect().width > 0;
       },
-      { timeout },
       name,
+      timeout,
     );
     return (await this.read())!;
   }
 
   async waitClosed(timeout = 5_000): Promise<void> {
-    await this.page.waitForFunction(
-      () => !document.querySelector('newslens-ui')?.shadowRoot?.querySelector('[role="dialog"]'),
-      { timeout },
-    );
+    await waitInPage(this.page, () => !document.querySelector('newslens-ui')?.shadowRoot?.querySelector('[role="dialog"]'), null, timeout);
   }
 }

@@ -3,7 +3,7 @@
  * Being an extension page, it is also where tests ask the content scripts for their state.
  */
 import type { Page } from 'puppeteer-core';
-import { firefoxTabIdOf, gotoExtensionPage } from '../../../scripts/launch-firefox';
+import { firefoxTabIdOf, gotoExtensionPage, waitInPage } from '../../../scripts/launch-firefox';
 import type { PageState } from '../../../src/messaging/protocol';
 import type { FirefoxSession } from '../fixtures';
 
@@ -70,9 +70,9 @@ export class PopupObject {
 
   async setSite(on: boolean): Promise<void> {
     if ((await this.siteSwitch()) !== on) await this.page.click('[data-testid="site-switch"]');
-    await this.page.waitForFunction(
+    await waitInPage(
+      this.page,
       (want: boolean) => (document.querySelector('[data-testid="site-switch"]') as HTMLInputElement | null)?.checked === want,
-      { timeout: 10_000 },
       on,
     );
   }
