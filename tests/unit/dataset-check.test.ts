@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkDataset, formatPath, formatProblem, summarize, suggest } from '../../src/dataset/check';
 import { describeJsonError, findJsonError, loadDataset, readDatasetFiles, datasetDir } from '../../src/dataset/load';
@@ -17,19 +17,19 @@ describe('the bundled dataset', () => {
 
   it('holds the seed article, its text byte for byte', () => {
     const article = dataset!.articles.find((a) => a.id === 'bbc-2022-02-20-ukraine-macron-putin');
-    const seed = '/work/shared/seed/000_fb0fe0ca1d9a246f.txt';
+    const seed = resolve(import.meta.dirname, '../../../shared/seed/000_fb0fe0ca1d9a246f.txt');
     expect(article).toBeDefined();
     if (existsSync(seed)) expect(texts!.get(article!.id)).toBe(readFileSync(seed, 'utf8'));
   });
 
   it('summarizes to the counts the curator recorded in docs/dataset.md', () => {
     const s = summarize(dataset!);
-    expect(s.articles).toBe(15);
-    expect(s.actors.total).toBe(112);
-    expect(s.figures).toBe(12);
-    expect(s.statements.total).toBe(126);
-    expect(s.disputes.total).toBe(15);
-    expect(s.statements.bySourceStatus).toEqual({ named: 110, unnamed: 11, unverified: 5 });
+    expect(s.articles).toBe(24);
+    expect(s.actors.total).toBe(169);
+    expect(s.figures).toBe(16);
+    expect(s.statements.total).toBe(204);
+    expect(s.disputes.total).toBe(23);
+    expect(s.statements.bySourceStatus).toEqual({ named: 187, unnamed: 12, unverified: 5 });
   });
 });
 
