@@ -17,14 +17,21 @@ const SEED = 'bbc-2022-02-20-ukraine-macron-putin';
 const { dataset, texts } = loadDataset('assets/dataset');
 const passages = privatePassages(dataset!, texts!);
 
-/** The virtual module the dataset plugin gives the build, as the build would get it. */
-function pluginModule(): string {
+interface Emitted {
+  fileName: string;
+  source: string;
+}
+
+/** The virtual module the dataset plugin gives the build, and the files it emits beside it (each article's details). */
+function pluginOutput(): { module: string; emitted: Emitted[] } {
   const plugin = datasetPlugin() as unknown as {
     resolveId: (id: string) => string | undefined;
-    load: (this: { addWatchFile: (f: string) => void }, id: string) => string | undefined;
+    load: (this: { addWatchFile: (f: string) => void; emitFile: (f: Emitted) => void }, id: string) => string | undefined;
   };
   const id = plugin.resolveId('virtual:newslens-dataset')!;
-  return plugin.load.call({ addWatchFile: () => {} }, id)!;
+  const emitted: Emitted[] = [];
+  const module = plugin.load.call({ addWatchFile: () => {}, emitFile: (f) => emitted.push(f) }, id)!;
+  return { module, emitted };
 }
 
 describe('the seed text', () => {
@@ -37,11 +44,14 @@ describe('the seed text', () => {
 });
 
 describe('what the build takes from the dataset', () => {
-  it('is not the text: the plugin module carries no passage, though it carries the quotes', () => {
-    const module = pluginModule();
+  it('is not the text: the plugin module and the details files carry no passage, though they carry the quotes', () => {
+    const { module, emitted } = pluginOutput();
     expect(leakedPassages(module, passages)).toEqual([]);
-    expect(module).toContain('the Kremlin said');
     expect(module.length).toBeLessThan(200_000);
+    expect(emitted.length).toBe(dataset!.articles.length);
+    const files = emitted.map((f) => f.source).join('\n');
+    expect(leakedPassages(files, passages)).toEqual([]);
+    expect(files).toContain('the Kremlin said');
   });
 
   it('is not the text: nor do the compiled index and details', () => {
@@ -49,9 +59,9 @@ describe('what the build takes from the dataset', () => {
     expect(leakedPassages(compiled, passages)).toEqual([]);
   });
 
-  it('would be caught if the text got in, escaped as a bundle escapes it', () => {
-    const text = texts!.get(SEED)!;
-    const asBundled = `JSON.parse(${JSON.stringify(JSON.stringify({ text }))})`.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  it('would be caught if the texts got in, escaped as a bundle escapes them', () => {
+    const all = [...texts!.values()];
+    const asBundled = `JSON.parse(${JSON.stringify(JSON.stringify({ all }))})`.replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
     expect(leakedPassages(asBundled, passages).length).toBe(passages.length);
   });
 });
@@ -62,7 +72,7 @@ describe("the build's guard", () => {
 
   it('finds the text in any file of the output folder, and nothing in a clean one', () => {
     mkdirSync(join(dir, 'chunks'));
-    writeFileSync(join(dir, 'background.js'), pluginModule());
+    writeFileSync(join(dir, 'background.js'), pluginOutput().module);
     expect(scanFolder(dir, passages)).toEqual([]);
     writeFileSync(join(dir, 'chunks', 'article.json'), JSON.stringify({ text: texts!.get(SEED) }));
     expect(scanFolder(dir, passages).map((l) => l.file)).toEqual([join(dir, 'chunks', 'article.json')]);
