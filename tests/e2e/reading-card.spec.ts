@@ -7,8 +7,6 @@ import { CardObject, overlap, type Rect } from './pages/card';
 import { PopupObject } from './pages/popup';
 import { expect, tabIdOf, test, waitForHighlights } from './fixtures';
 import { ARTICLE, highlightsInOrder, pressCommand } from './reading-helpers';
-import { compileDetails } from '../../src/dataset/compile';
-import { detailsFor } from '../../src/dataset/details';
 import { loadDataset } from '../../src/dataset/load';
 
 const VIEWPORT = { width: 1280, height: 900 };
