@@ -11,12 +11,13 @@
  * 10,000-actor dataset, "John Smith" one. Sending a 50,000-alias index to a page costs about
  * 4 MB of messaging and half a second or more; the filter and a page's share cost a few ms.
  *
- * The hashes are the matcher's own (matcher.ts: `hashKey` of a word's folded key, computed
- * straight from the text for plain ASCII words), so that a word passes here exactly when it
- * would pass the matcher's prefilter. Words starting in lower case are tested against the filter
+ * The hashes and the filter are the matcher's own (`hashKey` of a word's folded key, computed
+ * straight from the text for plain ASCII words; key-filter.ts), so that a word passes here
+ * exactly when it would pass the matcher's prefilter. Words starting in lower case are tested against the filter
  * of aliases that start in lower case only ("de Gaulle"), as the matcher's case rule demands.
  */
 import { z } from 'zod/mini';
+import { KeyFilter } from './key-filter';
 import { LOWER, PLAIN, Tokens, WORD, hashKey } from './tokens';
 
 /** Past this many aliases, pages get the filter and ask for their aliases. */
@@ -76,9 +77,8 @@ export function pairKey(first: number, next: number): string {
 
 export class FirstWords {
   private constructor(
-    private readonly any: Uint32Array,
-    private readonly lower: Uint32Array,
-    private readonly mask: number,
+    private readonly any: KeyFilter,
+    private readonly lower: KeyFilter,
     readonly punctuation: boolean,
   ) {}
 
@@ -95,30 +95,24 @@ export class FirstWords {
       if (first.lower) lower.push(first.hash);
       if (!first.word) punctuation = true;
     }
-    let size = 1 << 12;
-    while (size < new Set(all).size * 16 && size < 1 << 22) size <<= 1;
-    const filter = new FirstWords(new Uint32Array(size >>> 5), new Uint32Array(size >>> 5), size - 1, punctuation);
-    for (const h of all) filter.set(filter.any, h);
-    for (const h of lower) filter.set(filter.lower, h);
+    const any = KeyFilter.forCount(new Set(all).size);
+    const filter = new FirstWords(any, new KeyFilter(new Uint32Array(any.bits.length), any.size), punctuation);
+    for (const h of all) filter.any.add(h);
+    for (const h of lower) filter.lower.add(h);
     return filter;
   }
 
   static fromWire(wire: FirstWordsWire): FirstWords {
-    return new FirstWords(fromBase64(wire.any), fromBase64(wire.lower), wire.size - 1, wire.punctuation);
+    return new FirstWords(new KeyFilter(fromBase64(wire.any), wire.size), new KeyFilter(fromBase64(wire.lower), wire.size), wire.punctuation);
   }
 
   toWire(): FirstWordsWire {
-    return { any: toBase64(this.any), lower: toBase64(this.lower), size: this.mask + 1, punctuation: this.punctuation };
+    return { any: toBase64(this.any.bits), lower: toBase64(this.lower.bits), size: this.any.size, punctuation: this.punctuation };
   }
 
   /** Whether a word with this hash may start an alias (`lower`: the word starts in lower case). */
   has(hash: number, lower: boolean): boolean {
-    const bits = lower ? this.lower : this.any;
-    return test(bits, hash & this.mask) && test(bits, rehash(hash) & this.mask);
-  }
-
-  private set(bits: Uint32Array, h: number): void {
-    for (const bit of [h & this.mask, rehash(h) & this.mask]) bits[bit >>> 5] = bits[bit >>> 5]! | (1 << (bit & 31));
+    return (lower ? this.lower : this.any).has(hash);
   }
 }
 
@@ -135,15 +129,6 @@ export function forEachFirstWord(tokens: Tokens, text: string, filter: FirstWord
     const hash = hashOf(tokens, k);
     if (hash !== null && filter.has(hash, (f & LOWER) !== 0)) found(hash, k + 1 < count ? nextWord(tokens, k) : null);
   }
-}
-
-function test(bits: Uint32Array, bit: number): boolean {
-  return (bits[bit >>> 5]! & (1 << (bit & 31))) !== 0;
-}
-
-/** A second probe from the same hash (the matcher's). */
-function rehash(h: number): number {
-  return Math.imul(h ^ (h >>> 16), 0x45d9f3b) ^ (h >>> 13);
 }
 
 function toBase64(bits: Uint32Array): string {
