@@ -17,7 +17,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { occurrences } from '../src/dataset/check';
+import { occurrences } from '../src/dataset/evidence';
 
 /** Characters of context kept on each side, as in the W3C TextQuoteSelector examples. */
 export const CONTEXT = 32;

@@ -8,7 +8,8 @@
  * One line per problem and exit code 1 if there is any; otherwise a summary of counts per kind
  * and exit code 0. With --json, stdout carries only the JSON and everything else goes to stderr.
  */
-import { formatProblem, summarize, type DatasetSummary } from '../src/dataset/check';
+import { formatProblem } from '../src/dataset/problems';
+import { summarize, type DatasetSummary } from '../src/dataset/summary';
 import { datasetDir, loadDataset } from '../src/dataset/load';
 
 function main(argv: string[]): number {

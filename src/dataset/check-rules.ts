@@ -8,9 +8,8 @@
 import type { Actor, Article, Statement } from './schema';
 import { compileIndex } from './compile';
 import { createMatcher } from '../matching/matcher';
-
-/** Where a problem is: the file and the path of the field in it. */
-export type Report = (file: string, path: string, message: string) => void;
+import { baseName, type Report } from './problems';
+import { rawItems } from './raw';
 
 export interface ArticleEntry {
   file: string;
@@ -125,19 +124,11 @@ export function checkMeasureUnits(articles: readonly ArticleEntry[], report: Rep
 export function checkReviewed(actorsFile: { path: string; json: unknown }, articles: readonly { path: string; json: unknown }[], report: Report): void {
   const message = 'drafted and not reviewed: check it against the source, then remove "unreviewed"';
   const flagged = (v: unknown) => typeof v === 'object' && v !== null && (v as { unreviewed?: unknown }).unreviewed === true;
-  const list = (json: unknown, key: string): unknown[] => {
-    const v = typeof json === 'object' && json !== null ? (json as Record<string, unknown>)[key] : undefined;
-    return Array.isArray(v) ? v : [];
-  };
-  list(actorsFile.json, 'actors').forEach((a, i) => flagged(a) && report(actorsFile.path, `actors[${i}].unreviewed`, message));
+  rawItems(actorsFile.json, 'actors').forEach((a, i) => flagged(a) && report(actorsFile.path, `actors[${i}].unreviewed`, message));
   for (const { path, json } of articles) {
     if (flagged(json)) report(path, 'unreviewed', message);
     for (const key of ['figures', 'statements', 'disputes']) {
-      list(json, key).forEach((item, i) => flagged(item) && report(path, `${key}[${i}].unreviewed`, message));
+      rawItems(json, key).forEach((item, i) => flagged(item) && report(path, `${key}[${i}].unreviewed`, message));
     }
   }
-}
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }

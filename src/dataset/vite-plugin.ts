@@ -14,7 +14,7 @@ import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { compileDetails, compileIndex, splitDetails } from './compile';
 import { articleDetailsPath } from './compiled';
-import { formatProblem } from './check';
+import { formatProblem } from './problems';
 import { datasetDir, loadDataset } from './load';
 
 const ID = 'virtual:newslens-dataset';

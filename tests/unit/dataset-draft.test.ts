@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkDataset, formatProblem } from '../../src/dataset/check';
+import { checkDataset } from '../../src/dataset/check';
+import { formatProblem } from '../../src/dataset/problems';
 import { loadDataset, sha256 } from '../../src/dataset/load';
 import { readDatasetFiles } from '../../src/dataset/load';
 import { draftArticle } from '../../scripts/dataset-draft';

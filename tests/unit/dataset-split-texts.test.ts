@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatProblem } from '../../src/dataset/check';
+import { formatProblem } from '../../src/dataset/problems';
 import { loadDataset, sha256 } from '../../src/dataset/load';
 import { splitArticle, splitDir } from '../../scripts/dataset-split-texts';
 

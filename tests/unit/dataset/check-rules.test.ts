@@ -4,9 +4,10 @@
  * exactly the problem that change makes: without the rule, the list would be empty.
  */
 import { describe, expect, it } from 'vitest';
-import { checkDataset, formatProblem, type DatasetInput } from '../../src/dataset/check';
-import { readDatasetFiles, sha256 } from '../../src/dataset/load';
-import { unitKey } from '../../src/dataset/check-rules';
+import { checkDataset, type DatasetInput } from '../../../src/dataset/check';
+import { formatProblem } from '../../../src/dataset/problems';
+import { readDatasetFiles, sha256 } from '../../../src/dataset/load';
+import { unitKey } from '../../../src/dataset/check-rules';
 
 const DIR = 'tests/fixtures/dataset-multi';
 const OPEN = 'test-gazette-2031-01-05-testville-talks-open';
