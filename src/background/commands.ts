@@ -10,9 +10,9 @@ import { ToContent } from '../messaging/protocol';
 import type { SettingsWriter } from './settings-writer';
 import { toggleSiteOf } from './site-toggle';
 
-export const COMMANDS = { 'next-highlight': 'next', 'previous-highlight': 'previous' } as const;
+const COMMANDS = { 'next-highlight': 'next', 'previous-highlight': 'previous' } as const;
 
-export async function runCommand(command: string, tab: Browser.tabs.Tab | undefined, writer: SettingsWriter): Promise<boolean> {
+async function runCommand(command: string, tab: Browser.tabs.Tab | undefined, writer: SettingsWriter): Promise<boolean> {
   const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
   if (tabId === undefined) return false;
   if (command === 'toggle-site') return (await toggleSiteOf(tabId, tab?.url, writer)) !== null;

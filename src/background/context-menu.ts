@@ -13,7 +13,7 @@ import { t } from '../ui/i18n';
 import type { SettingsWriter } from './settings-writer';
 import { toggleSiteOf } from './site-toggle';
 
-export const MENU_ID = 'newslens-site-toggle';
+const MENU_ID = 'newslens-site-toggle';
 
 function menus() {
   return browser.contextMenus ?? (browser as unknown as { menus?: typeof browser.contextMenus }).menus;
@@ -26,7 +26,7 @@ async function pageState(tabId: number | undefined): Promise<PageState | null> {
 }
 
 /** The menu's title and whether it can be used, for a page in a given state. */
-export function menuFor(state: Pick<PageState, 'site' | 'decision'> | null): { title: string; enabled: boolean } {
+function menuFor(state: Pick<PageState, 'site' | 'decision'> | null): { title: string; enabled: boolean } {
   if (!state?.site || state.decision.reason === 'unsupported') return { title: t('menu_site_off'), enabled: false };
   if (state.decision.reason === 'paused') return { title: t('menu_paused'), enabled: false };
   return { title: t(state.decision.enabled ? 'menu_site_off' : 'menu_site_on'), enabled: true };

@@ -28,7 +28,7 @@ const UNIT_TERMS: Record<string, string[]> = {
   people: ['people', 'persons', 'civilians', 'residents'],
 };
 
-export function unitTerms(unit: string): string[] {
+function unitTerms(unit: string): string[] {
   const key = unit.trim().toLowerCase();
   return UNIT_TERMS[key] ?? [key];
 }

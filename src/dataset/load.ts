@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { checkDataset, type CheckResult, type DatasetFile, type DatasetInput, type TextFile } from './check';
 import { describeJsonError } from './json-error';
 
-export const DEFAULT_DATASET_DIR = 'assets/dataset';
+const DEFAULT_DATASET_DIR = 'assets/dataset';
 
 /** The dataset directory: `NEWSLENS_DATASET` when set, else `assets/dataset` (relative to the cwd). */
 export function datasetDir(env: Record<string, string | undefined> = process.env): string {
@@ -64,7 +64,7 @@ export function loadDataset(dir: string = datasetDir()): CheckResult {
   return checkDataset(readDatasetFiles(dir));
 }
 
-export function readJsonFile(path: string): DatasetFile {
+function readJsonFile(path: string): DatasetFile {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -17,7 +17,7 @@ import { ActorKind, DisputeHow, Qualifier, SourceStatus, StatementKind } from '.
 z.config({ jitless: true });
 
 /** Lower-case slug: the stable key curators and statements refer to. */
-export const Id = z
+const Id = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lower-case slug like "vladimir-putin"');
 
@@ -104,12 +104,12 @@ export const ActorsFile = z.strictObject({
 });
 
 /** W3C Web Annotation selectors locating a passage of the article's text. */
-export const TextQuoteSelector = z.strictObject({
+const TextQuoteSelector = z.strictObject({
   exact: z.string().min(1),
   prefix: z.string().default(''),
   suffix: z.string().default(''),
 });
-export const TextPositionSelector = z.strictObject({
+const TextPositionSelector = z.strictObject({
   start: z.number().int().nonnegative(),
   end: z.number().int().positive(),
 });
@@ -157,7 +157,7 @@ export type Figure = z.infer<typeof Figure>;
 
 
 /** One link in "who reported it, via whom": "the French presidency said", "told CNN". */
-export const AttributionLink = z.strictObject({
+const AttributionLink = z.strictObject({
   actor: Id,
   /** How this link passed it on: "said", "told", "reported", "according to". */
   relation: z.string().trim().min(1),
@@ -183,7 +183,7 @@ export const Statement = z.strictObject({
 export type Statement = z.infer<typeof Statement>;
 
 
-export const Dispute = z.strictObject({
+const Dispute = z.strictObject({
   id: Id,
   /** The statement disputed. */
   statement: Id,
@@ -196,7 +196,6 @@ export const Dispute = z.strictObject({
   evidence: Evidence,
   unreviewed: Unreviewed,
 });
-export type Dispute = z.infer<typeof Dispute>;
 
 export const Article = z.strictObject({
   $schema: z.string().optional(),

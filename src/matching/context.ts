@@ -32,7 +32,7 @@ import { GAP, Tokens, WORD } from './tokens';
 /** Not this actor here: drop the match. */
 export const DENIED = 0;
 /** No local evidence either way: the alias's own `safe` flag and the page decide. */
-export const OPEN = 1;
+const OPEN = 1;
 /** The context names this actor: keep it, as a safe match. */
 export const CONFIRMED = 2;
 export type Verdict = typeof DENIED | typeof OPEN | typeof CONFIRMED;

@@ -13,8 +13,8 @@
 import { siteOf, type Settings, type SiteChoice } from './policy';
 import { Mode, SiteChoice as SiteChoiceSchema } from './policy';
 
-export const FILE_FORMAT = 'newslens-settings';
-export const FILE_VERSION = 1;
+const FILE_FORMAT = 'newslens-settings';
+const FILE_VERSION = 1;
 /** A settings file is a few kilobytes; anything much larger is something else. */
 export const MAX_FILE_BYTES = 1_000_000;
 

@@ -9,23 +9,14 @@
  * page gives another number, and the dataset's other figures for the same measure.
  */
 import type { ComponentChildren } from 'preact';
-import type { DetailArticle, Details, DetailDispute, DetailStatement } from '../dataset/compiled';
+import type { Details, DetailDispute, DetailStatement } from '../dataset/compiled';
 import { send } from '../messaging/channel';
 import { ContentToBackground } from '../messaging/protocol';
 import { chainSentence } from './attribution';
 import { FigureFacts } from './FigureFacts';
-import { actorName, byCodeUnits, formatDate, kindLabel, latestArticle, safeHref, titleOf } from './format';
+import { actorName, articleLine, byCodeUnits, formatDate, kindLabel, latestArticle, safeHref, titleOf } from './format';
 import { t, type MessageKey } from './i18n';
 import { filterRows, groupByArticle, limitGroups, RELATIONS, statementRows, type KindFilter, type Relation } from './statement-groups';
-
-function dateText(iso: string): string {
-  return formatDate(iso);
-}
-
-/** `articleLine` of ./format, with the kept date formatter. */
-export function articleText(a: DetailArticle | undefined): string {
-  return a ? t('source_article', [a.publisherName, dateText(a.published)]) : '';
-}
 
 const HEADINGS: Record<Relation, MessageKey> = {
   said: 'heading_said',
@@ -72,7 +63,7 @@ export function DetailsView({
           <section key={group.article} class="nl-article-group" data-article={group.article} data-own={group.own ? 'true' : undefined}>
             <h3 class="nl-group-head">
               {group.own && <span class="nl-badge nl-own">{t('group_this_page')}</span>}
-              {a ? articleText(a) : group.article}
+              {a ? articleLine(a) : group.article}
             </h3>
             {RELATIONS.map((relation) => {
               const list = group.rows.filter((r) => r.relation === relation);
@@ -109,7 +100,7 @@ export function DetailsView({
   );
 }
 
-export function StatementItem({ statement: s, details }: { statement: DetailStatement; details: Details }) {
+function StatementItem({ statement: s, details }: { statement: DetailStatement; details: Details }) {
   const disputes = details.disputes.filter((d) => d.statement === s.id);
   const article = details.articles[s.article];
   return (
@@ -134,7 +125,7 @@ export function StatementItem({ statement: s, details }: { statement: DetailStat
         {article && (
           <p class="nl-source">
             <a href={safeHref(article.url)} target="_blank" rel="noopener noreferrer">
-              {articleText(article)}
+              {articleLine(article)}
             </a>
           </p>
         )}
@@ -169,7 +160,7 @@ function DisputeItem({ dispute: d, details }: { dispute: DetailDispute; details:
       {article && (
         <p class="nl-source">
           <a href={safeHref(article.url)} target="_blank" rel="noopener noreferrer">
-            {articleText(article)}
+            {articleLine(article)}
           </a>
         </p>
       )}
@@ -191,7 +182,7 @@ function Sources({ details }: { details: Details }) {
               {a.title}
             </a>{' '}
             <span class="nl-article-meta">
-              {a.publisherName} · <time dateTime={a.published}>{dateText(a.published)}</time>
+              {a.publisherName} · <time dateTime={a.published}>{formatDate(a.published)}</time>
             </span>
           </li>
         ))}
@@ -216,7 +207,7 @@ export function ActorHeader({ details, headingId }: { details: Details; headingI
           <span class="nl-role-text">
             {' · '}
             {a.role}
-            {latest && <span class="nl-as-of"> {t('role_as_of', dateText(latest.published))}</span>}
+            {latest && <span class="nl-as-of"> {t('role_as_of', formatDate(latest.published))}</span>}
           </span>
         )}
       </p>

@@ -10,7 +10,7 @@
  * ",", ".", spaces or NBSP, decimals, "190k", "1.5bn", "190 thousand", "75%". A form that reads
  * two ways ("1,200") agrees when either reading does. Pure.
  */
-import type { DetailFigure, Details } from '../dataset/compiled';
+import type { DetailFigure } from '../dataset/compiled';
 import type { Qualifier } from '../dataset/schema';
 
 const NUMBER = /(\d{1,3}(?:[,.\u0020\u00a0\u202f\u2009]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?)(?:\s*(k|m|mn|bn|b|tn)\b)?(?:\s*(thousand|million|billion|trillion)\b)?/gi;
@@ -82,11 +82,6 @@ export function figureNote(pageText: string | undefined, figure: DetailFigure): 
   // Ranges carry their own qualifier ("between"): compare qualifiers for single numbers only.
   if (dataset.length === 1 && qualifierIn(page) !== figure.qualifier) return { kind: 'qualifier', page };
   return null;
-}
-
-/** The note for a match, when its details are a figure's. */
-export function noteFor(details: Details, pageText: string | undefined): FigureNote | null {
-  return details.figure ? figureNote(pageText, details.figure) : null;
 }
 
 /**

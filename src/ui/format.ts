@@ -1,6 +1,6 @@
 /** Pure formatting of dataset values for display. */
 import { own } from '../dataset/own';
-import type { DetailActor, DetailArticle, DetailFigure, DetailStatement, Details } from '../dataset/compiled';
+import type { DetailActor, DetailArticle, DetailFigure, Details } from '../dataset/compiled';
 import { t, type MessageKey } from './i18n';
 
 export function kindLabel(kind: string): string {
@@ -12,19 +12,11 @@ export function actorName(actors: Record<string, DetailActor>, id: string): stri
 }
 
 /**
- * The attribution chain as a reader says it: the links after the speaker, outwards.
- * ["the Kremlin (said)", "BBC (reported)"] for Putin → Kremlin → BBC.
- */
-export function chainLinks(s: DetailStatement, actors: Record<string, DetailActor>): { name: string; relation: string }[] {
-  const links = s.attribution[0]?.actor === s.speaker ? s.attribution.slice(1) : s.attribution;
-  return links.map((l) => ({ name: actorName(actors, l.actor), relation: l.relation }));
-}
-
-/**
  * A dataset date ("2022-02-20") as the reader's language writes it ("20 Feb 2022", "20 févr.
  * 2022"), from the i18n messages `months_short` and `date_short`. Not `Intl.DateTimeFormat` /
  * `toLocaleDateString`: the first date formatter a page builds loads the locale's data, a task of
- * 20 to 45 ms measured on real pages, and the card opens inside the page (issue 6's 50 ms bar).
+ * 20 to 45 ms measured on real pages, and the card opens inside the page, where no task of ours
+ * may take 50 ms.
  * Anything that is not a calendar date is shown as written.
  */
 export function formatDate(iso: string): string {

@@ -19,7 +19,7 @@ const WHAT: Record<Extract<FileProblem, { code: 'bad_field' }>['what'], MessageK
 };
 
 /** The problem in the reader's language. */
-export function describeProblem(p: FileProblem): string {
+function describeProblem(p: FileProblem): string {
   switch (p.code) {
     case 'too_large':
       return t('import_too_large');

@@ -12,7 +12,7 @@ import { saveText } from '../download';
 import { t } from '../i18n';
 import { buildJsonLd, exportFileName, refKey } from './jsonld';
 
-export async function exportPage(state: PageState, tabId: number, now = new Date()): Promise<{ fileName: string; text: string } | null> {
+async function exportPage(state: PageState, tabId: number, now = new Date()): Promise<{ fileName: string; text: string } | null> {
   const quotes = await send(ToContent, 'page:quotes', {}, tabId);
   if (!quotes.ok) return null;
   const details = new Map<string, Details>();

@@ -3,7 +3,7 @@
  * (all, said, said about them, disputed). The state lives in the row (MatchList.tsx).
  */
 import type { Details } from '../../dataset/compiled';
-import { articleText } from '../DetailsView';
+import { articleLine } from '../format';
 import { t, type MessageKey } from '../i18n';
 import { groupByArticle, KIND_FILTERS, statementRows, type KindFilter } from '../statement-groups';
 
@@ -28,7 +28,7 @@ export function Filters({ details, filter, onChange }: { details: Details; filte
             <option value="">{t('filter_all_articles', String(ids.length))}</option>
             {ids.map((id) => (
               <option key={id} value={id}>
-                {articleText(details.articles[id]) || id}
+                {articleLine(details.articles[id]) || id}
               </option>
             ))}
           </select>

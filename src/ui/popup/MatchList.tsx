@@ -14,7 +14,7 @@ import { t, type MessageKey } from '../i18n';
 import { Filters, type Filter } from './Filters';
 import { refKey } from './jsonld';
 
-export const GROUPS: { key: MessageKey; kinds: string[] }[] = [
+const GROUPS: { key: MessageKey; kinds: string[] }[] = [
   { key: 'group_people', kinds: ['person', 'anonymous'] },
   { key: 'group_organisations', kinds: ['organisation', 'government', 'media', 'group'] },
   { key: 'group_countries', kinds: ['country'] },
@@ -22,7 +22,7 @@ export const GROUPS: { key: MessageKey; kinds: string[] }[] = [
 ];
 
 /** Heaviest first; then the most frequent; then by name. */
-export function sortMatches(matches: PageMatch[], weights: Map<string, MatchWeight>): PageMatch[] {
+function sortMatches(matches: PageMatch[], weights: Map<string, MatchWeight>): PageMatch[] {
   const w = (m: PageMatch) => weights.get(refKey(m.ref))?.weight ?? 0;
   return [...matches].sort((a, b) => w(b) - w(a) || b.count - a.count || a.name.localeCompare(b.name));
 }
