@@ -2,7 +2,7 @@
  * The extension ships excerpts, never whole articles: the quotes and selectors a card shows,
  * not the texts they were checked against (which stay in assets/dataset/texts/). This finds
  * any of a text's other passages in a build's output, so that the build can refuse it
- * (text-guard-plugin.ts) and a test can prove it holds.
+ * (build-guard.ts) and a test can prove it holds.
  *
  * Pure: texts and output strings in, passages out.
  */

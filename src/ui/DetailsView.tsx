@@ -9,7 +9,7 @@
  * page gives another number, and the dataset's other figures for the same measure.
  */
 import type { ComponentChildren } from 'preact';
-import type { Details, DetailDispute, DetailStatement } from '../dataset/compiled';
+import type { DetailArticle, Details, DetailDispute, DetailStatement } from '../dataset/compiled';
 import { send } from '../messaging/channel';
 import { ContentToBackground } from '../messaging/protocol';
 import { chainSentence } from './attribution';
@@ -122,13 +122,7 @@ function StatementItem({ statement: s, details }: { statement: DetailStatement; 
           {s.text}
         </blockquote>
         <p class="nl-chain">{chainSentence(s, details.actors, article?.publisher)}</p>
-        {article && (
-          <p class="nl-source">
-            <a href={safeHref(article.url)} target="_blank" rel="noopener noreferrer">
-              {articleLine(article)}
-            </a>
-          </p>
-        )}
+        <SourceLink article={article} />
       </div>
       {disputes.length > 0 && (
         <div class="nl-disputes" aria-label={t('disputes_label')}>
@@ -157,13 +151,7 @@ function DisputeItem({ dispute: d, details }: { dispute: DetailDispute; details:
         {counter ? counter.text : d.summary}
       </blockquote>
       {counter && <p class="nl-chain">{chainSentence(counter, details.actors, article?.publisher)}</p>}
-      {article && (
-        <p class="nl-source">
-          <a href={safeHref(article.url)} target="_blank" rel="noopener noreferrer">
-            {articleLine(article)}
-          </a>
-        </p>
-      )}
+      <SourceLink article={article} />
     </div>
   );
 }
@@ -213,5 +201,17 @@ export function ActorHeader({ details, headingId }: { details: Details; headingI
       </p>
       {a?.description && a.description !== a.role && <p class="nl-description">{a.description}</p>}
     </header>
+  );
+}
+
+/** The article a statement or dispute comes from, as a link to it. */
+function SourceLink({ article }: { article: DetailArticle | undefined }) {
+  if (!article) return null;
+  return (
+    <p class="nl-source">
+      <a href={safeHref(article.url)} target="_blank" rel="noopener noreferrer">
+        {articleLine(article)}
+      </a>
+    </p>
   );
 }
