@@ -1,6 +1,7 @@
 /**
  * The benchmark: how long the extension takes on real pages, against a floor and against mark.js,
- * with the seed dataset and with a synthetic one of 10,000 actors and 50,000 aliases.
+ * with the bundled dataset, with the seed article alone (the baseline the dataset's growth is
+ * measured against), and with a synthetic one of 10,000 actors and 50,000 aliases.
  *
  *   npm run bench [-- <folder>] [--all] [--sample <n>] [--only <s>] [--repeat <n>] [--no-build] [--json <file>]
  *
@@ -15,9 +16,9 @@
  * --json       also write every figure to a file
  *
  * What it does, all in one run, in headless Chromium with the real built extension:
- * 1. Builds the extension twice, with the seed dataset and with the synthetic one
- *    (tests/bench/synthetic-dataset.ts; the build's dataset check must pass on it), into
- *    .output/bench/{seed,synthetic}.
+ * 1. Builds the extension three times: with the bundled dataset, with the seed article alone
+ *    (tests/bench/seed-alone-dataset.ts) and with the synthetic one (tests/bench/synthetic-dataset.ts;
+ *    the build's dataset check must pass on both), into .output/bench/{seed,seed-alone,synthetic}.
  * 2. Serves the folder from 127.0.0.1 (every request that leaves it is aborted), switches the
  *    extension on for 127.0.0.1 and off for localhost, and for each page:
  *    - ours: loads it at 127.0.0.1 and reads the `newslens:pass` measure the content script
@@ -29,7 +30,8 @@
  *      run, cold like our pass, is the floor (the median of 4 more, warm, goes to --json);
  *    - mark.js: then, on that load, injects mark.js and marks every alias of the dataset, whole
  *      words, across elements;
- *    - then the same page with the synthetic build, for the growth of our cost with the dataset.
+ *    - then the same page with the synthetic build, and with the seed-alone build, for the growth
+ *      of our cost with the dataset.
  *    Each run starts with one untimed page load, so that the service worker's own start is not
  *    counted as the first page's cost.
  * 3. Prints per page and medians, and the content script's minified size. Figures are printed,
@@ -45,6 +47,7 @@ import { compileIndex } from '../src/dataset/compile';
 import { loadDataset } from '../src/dataset/load';
 import { SKIPPED_TAGS } from '../src/page/blocks';
 import type { FloorReading, PassReading } from '../tests/bench/in-page';
+import { writeSeedAloneDataset } from '../tests/bench/seed-alone-dataset';
 import { writeSyntheticDataset } from '../tests/bench/synthetic-dataset';
 import { formatReport, type PageFigures } from '../tests/bench/report';
 import { setPreferences } from '../tests/corpus/extension-state';
@@ -309,9 +312,14 @@ async function main(): Promise<void> {
   const seedOut = join(OUT, 'seed');
   const synthOut = join(OUT, 'synthetic');
   const synthDataset = join(OUT, 'dataset');
+  const aloneOut = join(OUT, 'seed-alone');
+  const aloneDataset = join(OUT, 'seed-alone-dataset');
   if (options.build) {
-    process.stderr.write('building the extension with the seed dataset…\n');
+    process.stderr.write('building the extension with the bundled dataset…\n');
     buildExtension(seedOut, null);
+    const alone = writeSeedAloneDataset(SEED_DATASET, aloneDataset);
+    process.stderr.write(`building it with the seed article alone (${alone.actors} actors)…\n`);
+    buildExtension(aloneOut, aloneDataset);
     const counts = writeSyntheticDataset(SEED_DATASET, synthDataset);
     process.stderr.write(`building it with the synthetic dataset (${counts.actors} actors, ${counts.aliases} aliases)…\n`);
     buildExtension(synthOut, synthDataset);
@@ -328,10 +336,12 @@ async function main(): Promise<void> {
   const server = await serveStatic(options.folder);
   let seedResults: RunResult[];
   let synthResults: RunResult[];
+  let aloneResults: RunResult[];
   try {
     const repeat = options.repeat;
     seedResults = await runAll(join(seedOut, 'chrome-mv3'), server.origin, pages, script, { markjs: { source: markSource, terms }, floor: true, repeat, label: 'seed dataset' });
     synthResults = await runAll(join(synthOut, 'chrome-mv3'), server.origin, pages, script, { markjs: null, floor: false, repeat, label: 'synthetic dataset' });
+    aloneResults = await runAll(join(aloneOut, 'chrome-mv3'), server.origin, pages, script, { markjs: null, floor: false, repeat, label: 'seed article alone' });
   } finally {
     await server.close();
   }
@@ -360,7 +370,33 @@ async function main(): Promise<void> {
       markjsOptions: MARKJS_OPTIONS,
     }),
   );
-  if (options.json) writeFileSync(options.json, JSON.stringify({ command, contentBytes, figures }, null, 2));
+  const growth = datasetGrowth(seedResults, aloneResults);
+  console.log(
+    [
+      '',
+      `bundled dataset (${seed.articles.length} articles, ${seed.actors.length} actors) against the seed article alone, median over the pages (target ≤ 1.1×):`,
+      `  full pass ${ratioText(growth.pass)}, start-up (modules start + settings and index) ${ratioText(growth.startup)}, over ${growth.pages} pages`,
+    ].join('\n'),
+  );
+  if (options.json) writeFileSync(options.json, JSON.stringify({ command, contentBytes, figures, seedAlone: aloneResults.map((r) => r.ours), growth }, null, 2));
+}
+
+/** Median over the pages of bundled ÷ seed-alone, for the whole pass and for its start-up. */
+function datasetGrowth(bundled: RunResult[], alone: RunResult[]): { pass: number; startup: number; pages: number } {
+  const pairs = bundled.map((b, i) => [b.ours, alone[i]?.ours] as const).filter((p): p is readonly [PassReading, PassReading] => Boolean(p[0] && p[1]));
+  const median = (xs: number[]) => {
+    const sorted = xs.filter(Number.isFinite).sort((a, b) => a - b);
+    return sorted.length === 0 ? Number.NaN : sorted[Math.floor(sorted.length / 2)]!;
+  };
+  return {
+    pass: median(pairs.map(([b, a]) => b.pass / a.pass)),
+    startup: median(pairs.map(([b, a]) => (b.startup + b.waiting) / (a.startup + a.waiting))),
+    pages: pairs.length,
+  };
+}
+
+function ratioText(r: number): string {
+  return Number.isFinite(r) ? `${r.toFixed(2)}×` : 'n/a';
 }
 
 main().then(

@@ -56,9 +56,18 @@ async function main(): Promise<void> {
   if (point) {
     await page.mouse.move(point.x, point.y, { steps: 2 });
     // The card lives in a closed shadow root on a host with a random tag (src/page/ui-host.ts):
-    // wait for the host to arrive, then for the card's fade-in.
+    // wait for the host to arrive, then for the card's fade-in to end, so that the shot shows the
+    // card and not the page through it. `document.getAnimations()` reaches into shadow trees,
+    // closed ones too (Web Animations: shadow-including descendants).
     await page.waitForFunction(() => [...document.documentElement.children].some((e) => e.localName.includes('-')), undefined, { timeout: 5_000 });
-    await page.waitForTimeout(800);
+    const faded = await page.evaluate(async () => {
+      const started = performance.now();
+      while (document.getAnimations().length === 0 && performance.now() - started < 1_000) await new Promise(requestAnimationFrame);
+      const running = document.getAnimations();
+      await Promise.all(running.map((a) => a.finished.catch(() => undefined)));
+      return running.length;
+    });
+    if (faded === 0) await page.waitForTimeout(800);
     await page.screenshot({ path: resolve(SHOTS, 'demo-card.png') });
     console.log(`Card open for Vladimir Putin: ${resolve(SHOTS, 'demo-card.png')}`);
   }

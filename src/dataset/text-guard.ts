@@ -13,18 +13,21 @@ const MIN_RUN = 40;
 
 /**
  * Needles that only a copy of an article's text would contain: from each sentence that no
- * shipped field (title, evidence quote, statement text, dispute summary, figure wording) contains, its
+ * shipped field (title, actor name or alias, evidence quote, statement text, dispute summary, figure wording) contains, its
  * runs of plain ASCII letters, digits and spaces of at least 40 characters. Plain runs, because
  * a bundler may escape quotes, dashes and accents (`\u2019`) but never plain words.
  */
 export function privatePassages(dataset: Dataset, texts: ReadonlyMap<string, string>): string[] {
   const needles = new Set<string>();
+  // Names ship too (the match index, the card): a sentence that is only a long name is no copy.
+  const names = dataset.actors.flatMap((a) => [a.name, ...a.aliases.map((al) => al.text)]);
   for (const article of dataset.articles) {
     const text = texts.get(article.id);
     if (text === undefined) continue;
     const shipped = [
       // The headline opens most texts, and the card names the article by it.
       article.title,
+      ...names,
       ...article.figures.flatMap((f) => [f.evidence.quote.exact, f.surface, f.measure]),
       ...article.statements.flatMap((s) => [s.evidence.quote.exact, s.text]),
       ...article.disputes.flatMap((d) => [d.evidence.quote.exact, d.summary]),

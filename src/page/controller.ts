@@ -147,9 +147,16 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
   // Any change re-decides: cheap (a pure function), and the settings change rarely.
   const unwatch = watchPreferences(() => void apply());
   signal.addEventListener('abort', () => {
-    unserve();
-    unwatch();
+    // What the page sees goes first: in an orphan (the extension reloaded under it) the browser
+    // API may throw on unlistening, and that must not leave highlights behind.
     stop();
+    for (const release of [unserve, unwatch]) {
+      try {
+        release();
+      } catch {
+        // The extension is gone: its listeners went with it.
+      }
+    }
   });
   await apply();
 }

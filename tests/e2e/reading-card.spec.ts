@@ -184,10 +184,13 @@ test.describe('what the card says', () => {
       await expect(s.locator('.nl-claim .nl-verb')).not.toBeEmpty();
       await expect(s.locator('.nl-claim .nl-chain')).toHaveText(chainReportedByAPublisher);
     }
-    // "Putin blamed the Ukrainian military", said by the Kremlin, rejected by Ukraine: side by side.
-    const disputed = card.root.locator('.nl-statement.nl-disputed', { hasText: 'According to the Kremlin, reported by BBC' }).first();
-    await expect(disputed.locator('.nl-claim .nl-chain')).toHaveText('According to the Kremlin, reported by BBC');
-    await expect(disputed.locator('.nl-dispute .nl-how')).toContainText('Ukraine rejects');
+    // A disputed statement and its dispute, side by side. The card shows the most recent articles
+    // first and only some of them, so which disputed statement it shows depends on the dataset:
+    // only its shape is checked here; the wording of the BBC's "Ukraine rejects" is checked in the
+    // popup (loop.spec.ts) and the unit tests.
+    const disputed = card.root.locator('.nl-statement.nl-disputed').first();
+    await expect(disputed.locator('.nl-claim .nl-chain')).toHaveText(chainReportedByAPublisher);
+    await expect(disputed.locator('.nl-dispute .nl-how')).not.toBeEmpty();
     const claim = (await disputed.locator('.nl-claim').boundingBox())!;
     const dispute = (await disputed.locator('.nl-disputes').boundingBox())!;
     expect(dispute.x).toBeGreaterThanOrEqual(claim.x + claim.width - 1);
