@@ -23,9 +23,12 @@ import { expect, test as e2e } from './fixtures';
 
 const DIR = '/tests/fixtures/hostile/';
 
-/** The strict policy the CSP fixture is served with. */
+/**
+ * The strict policy the CSP fixture is served with. `data:` images are allowed for the fixture's
+ * own `data:,` favicon link, which Chromium fetches (and reports refused) only sometimes.
+ */
 const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; font-src 'self'; connect-src 'self'; " +
+  "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
   "frame-src 'self'; base-uri 'none'; form-action 'none'; require-trusted-types-for 'script'; trusted-types 'none'";
 
 interface Heartbeat {
