@@ -29,7 +29,7 @@ describe('Cyrillic: case forms by their ending', () => {
 
   it('finds Russian and Ukrainian case forms in running text', () => {
     expect(run('Песков заявил, что Путину доложили о встрече Владимира Путина с Зеленским; в Кремле и в России ждут.')).toEqual([
-      ['Песков', 'dmitry-peskov'], ['Путину', 'vladimir-putin'], ['Владимира Путина', 'vladimir-putin'], ['Зеленским', 'volodymyr-zelensky'],
+      ['Путину', 'vladimir-putin'], ['Владимира Путина', 'vladimir-putin'], ['Зеленским', 'volodymyr-zelensky'],
       ['Кремле', 'kremlin'], ['России', 'russia'],
     ]);
     expect(run('Офіс Зеленського повідомив, що Україною та Росією опікуються США і НАТО.')).toEqual([
@@ -39,23 +39,6 @@ describe('Cyrillic: case forms by their ending', () => {
 
   it('leaves derived words and other people alone', () => {
     expect(run('путинский режим, россияне и украинец; Олена Зеленська и Ольга Зеленская.')).toEqual([]);
-  });
-
-  it('finds the case forms of the names added for the other actors', () => {
-    expect(run('Соратники Навального, Пєскова и Столтенберга говорили о Швейцарии, МВФ и Пентагоне; Китай молчал.')).toEqual([
-      ['Навального', 'alexei-navalny'], ['Пєскова', 'dmitry-peskov'], ['Столтенберга', 'jens-stoltenberg'],
-      ['Швейцарии', 'switzerland'], ['МВФ', 'imf'], ['Пентагоне', 'pentagon'], ['Китай', 'china'],
-    ]);
-    expect(run('ЄС і Євросоюзу; Ходорковського та Коломойського.')).toEqual([
-      ['ЄС', 'european-union'], ['Євросоюзу', 'european-union'],
-      ['Ходорковського', 'mikhail-khodorkovsky'], ['Коломойського', 'igor-kolomoisky'],
-    ]);
-  });
-
-  it('keeps an unsafe Cyrillic surname to its cue or a safe name on the page', () => {
-    expect(run('Трамп приехал.')).toEqual([]);
-    expect(run('Встреча с президентом Трампом.')).toEqual([['Трампом', 'donald-trump']]);
-    expect(run('Мария Каллас пела.')).toEqual([]);
   });
 });
 
