@@ -111,7 +111,7 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
     stored.catch(() => {}); // awaited below; this only keeps a failure from counting as unhandled meanwhile
     // The news check reads the document (metadata, JSON-LD): on a large page that is most of the
     // content script's start, so it runs in a task of its own rather than in the script's
-    // evaluation (issue 6: no task of ours over 50 ms), while the settings load.
+    // evaluation (no task of ours over 50 ms), while the settings load.
     await yieldToPage();
     if (gen !== generation || signal.aborted) return;
     const news = looksLikeNews(topDoc);

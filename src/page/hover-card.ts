@@ -11,7 +11,7 @@
  * Opened from the keyboard (`show(…, { focus: true })`) it takes the focus, and gives it back on
  * close.
  *
- * Opening is spread over several tasks, none long on a heavy page (issue 6: no task over 50 ms):
+ * Opening is spread over several tasks, none long on a heavy page (no task over 50 ms):
  * - when the pointer comes to rest on a name, during the open delay: the card's data is asked
  *   for, the UI host is created (its stylesheet is parsed in the next frame), and the first time
  *   the date formatter is built (`prepareCard`);
