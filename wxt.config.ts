@@ -96,12 +96,16 @@ export default defineConfig({
       __NEWSLENS_HIGHLIGHT_SUFFIXES__: JSON.stringify(HIGHLIGHT_SUFFIXES),
     },
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // Every permission is used by a feature; the README explains each one.
-    permissions: ['storage', 'activeTab', 'contextMenus'],
+    // `scripting` and the host permissions (the content scripts' own matches) let the background run
+    // the content script in a page's same-origin frames (src/background/frame-attach.ts). Firefox's
+    // MV2 build does that with `tabs.executeScript`, which needs no `scripting`.
+    permissions: ['storage', 'activeTab', 'contextMenus', ...(manifestVersion === 3 ? ['scripting'] : [])],
+    host_permissions: ['http://*/*', 'https://*/*'],
     // The toolbar button's own icon (the `icons` key is written by @wxt-dev/auto-icons).
     [browser === 'firefox' ? 'browser_action' : 'action']: { default_icon: iconPaths('on') },
     // Keyboard: the next / previous highlight, its card open (src/background/commands.ts). J and K, as

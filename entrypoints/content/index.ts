@@ -4,9 +4,10 @@ import { runContentScript } from '../../src/page/controller';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  // Same-origin iframes are part of the page: each gets its own run (and the highlight styles,
-  // which the browser injects per frame). Cross-origin frames stop at once (src/page/controller.ts).
-  allFrames: true,
+  // The top frame only. Same-origin iframes are part of the page: the background injects this
+  // script and its styles into each of them when its frame probe asks (entrypoints/frame.content.ts,
+  // src/background/frame-attach.ts), so cross-origin frames never load it.
+  allFrames: false,
   // The highlight styles go into the manifest: the browser applies them without adding any
   // element to the page. The card's styles live inside its shadow root (src/page/ui-host.ts).
   cssInjectionMode: 'manifest',

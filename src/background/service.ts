@@ -15,6 +15,7 @@ import { Preferences } from '../sites/policy';
 import { normaliseSite } from '../sites/settings-file';
 import { setBadge } from './badge';
 import { registerCommands } from './commands';
+import { attachFrame } from './frame-attach';
 import { pageChanged, registerContextMenu } from './context-menu';
 import { createIndexServer } from './lazy-index';
 import { createDetailsSource } from './details-source';
@@ -54,6 +55,7 @@ export function registerBackground(): void {
         }
         return null;
       },
+      'frame:attach': (_, sender) => attachFrame(sender),
     },
     (sender) => !fromOwnPage(sender),
   );

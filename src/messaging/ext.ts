@@ -18,8 +18,10 @@
 
 export interface MessageSender {
   id?: string | undefined;
-  tab?: { id?: number | undefined } | undefined;
+  tab?: { id?: number | undefined; url?: string | undefined } | undefined;
   frameId?: number | undefined;
+  /** Chrome only: the sending document, which a frame id outlives when the frame navigates. */
+  documentId?: string | undefined;
   url?: string | undefined;
 }
 

@@ -10,6 +10,7 @@
  * handler where that direction is served (the handlers' type makes a missing one an error).
  */
 import { z } from 'zod/mini';
+import type { Envelope } from './envelope';
 import { CatalogArticle, Details, MatchIndex } from '../dataset/compiled';
 import { MatchRef } from '../dataset/ref';
 import { FirstWordsWire } from '../matching/first-words';
@@ -122,6 +123,11 @@ export const ContentToBackground = {
   'ui:open-details': message(z.object({ ref: MatchRef }), z.null()),
   /** The content script reports its match count (and whether the reader switched it off), for the toolbar badge. */
   'page:count': message(z.object({ count: natural, off: z.boolean() }), z.null()),
+  /**
+   * From the frame probe of a subframe of the same origin as its top: run the engine (the content
+   * script and its styles) in the sender's frame. Tab and frame come from the sender, never a payload.
+   */
+  'frame:attach': message(none, z.null()),
 } satisfies Protocol;
 
 /**
@@ -156,15 +162,7 @@ export const ToContent = {
   'page:quotes': message(none, z.array(PageQuote)),
 } satisfies Protocol;
 
-export interface Envelope<T extends string = string> {
-  newslens: 1;
-  type: T;
-  payload: unknown;
-}
-
-export function envelope<T extends string>(type: T, payload: unknown): Envelope<T> {
-  return { newslens: 1, type, payload };
-}
+export { envelope } from './envelope';
 
 /**
  * The type and payload of an incoming message if it is ours, of a type of `map` (an own key:

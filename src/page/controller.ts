@@ -15,6 +15,7 @@ import { DisputedMarks } from './disputed';
 import { HoverCard } from './hover-card';
 import { navigate } from './navigate';
 import { quotesOf } from './quotes';
+import { sameOriginTop } from './same-origin-top';
 import { looksLikeNews } from './news-detect';
 import { LiveHighlights } from './live-highlights';
 import { Painter, highlightApi } from './painter';
@@ -38,9 +39,11 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
   const doc = win.document;
   const site = siteOf(win.location.href);
   if (site === null) return;
-  // Frames (all_frames): a same-origin frame is part of the page and gets its own run; a
-  // cross-origin one (an ad, an embed) stands aside. Only the top frame answers the popup and
-  // sets the badge, so the popup and the badge show the top document's matches.
+  // Frames: a same-origin frame is part of the page and gets its own run (the background injects
+  // this script there when the frame probe asks: src/background/frame-attach.ts); a cross-origin
+  // one (an ad, an embed) never gets it, and this check stands aside should it ever run there.
+  // Only the top frame answers the popup and sets the badge, so the popup and the badge show the
+  // top document's matches.
   const topDoc = sameOriginTop(win);
   if (!topDoc) return;
   const isTop = topDoc === doc;
@@ -159,16 +162,6 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
     }
   });
   await apply();
-}
-
-/** The top frame's document if this frame may read it (it is the top, or of the same origin); else null. */
-function sameOriginTop(win: Window): Document | null {
-  try {
-    const top = win.top ?? win;
-    return top === win ? win.document : top.document;
-  } catch {
-    return null;
-  }
 }
 
 /** One row per matched actor or figure, with how often it occurs. */
