@@ -12,6 +12,7 @@ import { dirname, join } from 'node:path';
 import { before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import sharp from 'sharp';
+import { ENGINE_FILES } from '../../src/background/frame-target';
 import { ICON_SIZES, iconPaths } from '../../src/icons/paths';
 import { packagePaths, packageVersion } from '../../scripts/release/packages';
 
@@ -21,6 +22,8 @@ type Manifest = {
   action?: { default_icon?: Record<string, string> };
   browser_action?: { default_icon?: Record<string, string> };
   permissions?: string[];
+  host_permissions?: string[];
+  content_scripts?: { js?: string[]; css?: string[]; all_frames?: boolean }[];
   browser_specific_settings?: { gecko?: { id?: string; data_collection_permissions?: { required?: string[] } } };
 };
 
@@ -113,6 +116,19 @@ describe('the icon', () => {
   }
 });
 
+describe('the Chrome package', () => {
+  // Every frame of every page, ads included, loads the all-frames scripts: they stay small (the
+  // API keeper and the frame probe); the engine comes only to the top and same-origin frames.
+  it('loads at most 8 KB of script in every frame, and the engine the background injects is in it', async () => {
+    const scripts = (await manifestOf(zips.chrome!)).content_scripts ?? [];
+    let bytes = 0;
+    for (const name of scripts.filter((c) => c.all_frames).flatMap((c) => c.js ?? [])) bytes += (await zips.chrome!.file(name)!.async('uint8array')).length;
+    assert.ok(bytes > 0 && bytes <= 8 * 1024, `all-frames scripts: ${bytes} bytes`);
+    const engine = scripts.filter((c) => !c.all_frames);
+    assert.deepEqual(engine.map((c) => [c.js, c.css]), [[[ENGINE_FILES.js.slice(1)], [ENGINE_FILES.css.slice(1)]]]);
+  });
+});
+
 describe('the Firefox package', () => {
   it('has a UUID add-on id of the project and declares that it collects no data', async () => {
     const gecko = (await manifestOf(zips.firefox!)).browser_specific_settings?.gecko;
@@ -153,7 +169,13 @@ describe('the listing', () => {
   it('explains every permission the manifest asks for', async () => {
     const text = await readFile('store/permissions.md', 'utf8');
     for (const kind of ['chrome', 'firefox'] as const) {
-      for (const p of (await manifestOf(zips[kind]!)).permissions ?? []) assert.match(text, new RegExp(`^## \`${p}\`$`, 'm'), p);
+      const m = await manifestOf(zips[kind]!);
+      // Host patterns are named in the "Host access" heading; every other permission has its own.
+      const hostAccess = /^## Host access\b.*$/m.exec(text)?.[0] ?? '';
+      for (const p of [...(m.permissions ?? []), ...(m.host_permissions ?? [])]) {
+        if (p.includes('://')) assert.ok(hostAccess.includes(`\`${p}\``), `${p} is named in the "Host access" heading`);
+        else assert.match(text, new RegExp(`^## \`${p}\`$`, 'm'), p);
+      }
     }
   });
 });
