@@ -13,6 +13,7 @@ const PEOPLE = ['Vladimir Putin', 'Emmanuel Macron', 'Joe Biden', 'Antony Blinke
 /** Longer than the card's open delay plus its close grace period (src/page/hover-card.ts). */
 const PAST_GRACE_MS = 600;
 const TIMEOUT = 90_000;
+const FRAMES = '/tests/fixtures/hostile/frames.html';
 
 test('names from the dataset are highlighted and the page DOM is not changed', { timeout: TIMEOUT }, async (t) => {
   const ff = await openFirefox(t);
@@ -145,5 +146,24 @@ test('switching a site off removes its highlights in every tab at once, survives
   await popup.setSite(true);
   for (const p of [a1, a2]) await waitForHighlights(p, 10);
   assert.ok((await allHighlighted(b)).length > 10);
+  assert.deepEqual(ff.outbound, [], 'no request left the machine');
+});
+
+test('a same-origin frame is highlighted (the background injects the engine there); a cross-origin frame is not', { timeout: TIMEOUT }, async (t) => {
+  const ff = await openFirefox(t);
+  const page = await ff.open(ff.site.a + FRAMES);
+  // Not a news page by its markup: switch its site on.
+  await (await PopupObject.open(ff, page.url())).setSite(true);
+  await page.bringToFront();
+  await waitForHighlights(page);
+  const inFrame = async (query: string) => {
+    const frame = page.frames().find((f) => f.url().endsWith(query));
+    if (!frame) return [];
+    return frame.evaluate(() => [...CSS.highlights].filter(([name]) => name.startsWith('newslens-')).flatMap(([, group]) => [...group].map((r) => (r as Range).toString())));
+  };
+  const same = await poll(() => inFrame('?same'), (x) => x.length > 0, 'highlights in the same-origin frame');
+  assert.ok(same.includes('Vladimir Putin'), `the frame's own names: ${same.join(', ')}`);
+  await poll(() => page.frames().find((f) => f.url().endsWith('?cross'))?.evaluate(() => document.readyState) ?? Promise.resolve(''), (s) => s === 'complete', 'the cross-origin frame to load');
+  assert.deepEqual(await inFrame('?cross'), []);
   assert.deepEqual(ff.outbound, [], 'no request left the machine');
 });
