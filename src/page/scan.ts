@@ -25,7 +25,9 @@ import type { MatchIndex, MatchRef } from '../dataset/compiled';
 import type { ActorKind } from '../dataset/schema';
 import { applySupport, supportedActors } from '../matching/ambiguity';
 import type { Matcher, TextMatch } from '../matching/matcher';
-import { BlockReader, rangeFor, type BlockOptions, type TextBlock } from './blocks';
+import { rangeFor } from './block-ranges';
+import { BlockReader } from './block-reader';
+import type { BlockOptions, TextBlock } from './text-block';
 import { AliasRequest, type Lexicon } from './lexicon';
 import type { Slicer } from './slices';
 
