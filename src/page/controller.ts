@@ -19,7 +19,7 @@ import { looksLikeNews } from './news-detect';
 import { LiveHighlights } from './live-highlights';
 import { Painter, highlightApi } from './painter';
 import { yieldToPage } from './slices';
-import type { PlacedMatch } from './scan';
+import type { PlacedMatch } from './placed-match';
 import { UiHost } from './ui-host';
 
 interface Running {
