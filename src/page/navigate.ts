@@ -8,7 +8,7 @@
  * first press lands on the first highlight the reader can see (or the first below). Hidden
  * matches (no box on screen) are skipped: they cannot be shown.
  */
-import type { CardTarget } from './hover-card';
+import type { CardTarget } from './card-view';
 
 export type Direction = 'next' | 'previous';
 
