@@ -32,13 +32,17 @@ import type { BlockOptions, TextBlock } from './text-block';
  * mutation watcher rescans what changed), and `rangeFor` refuses segments whose node changed.
  * Nothing for a root that is not connected, lies inside a skipped element, or whose document is
  * in design mode.
+ * @public Bundled by tests/dom/blocks.spec.ts, where knip does not follow.
  */
 export function* iterateBlocks(root: Node, options: BlockOptions = {}): Generator<TextBlock, void, undefined> {
   const reader = new BlockReader(root, options);
   for (let block = reader.next(); block; block = reader.next()) yield block;
 }
 
-/** All the blocks under `root` at once (see `iterateBlocks`). */
+/**
+ * All the blocks under `root` at once (see `iterateBlocks`).
+ * @public Bundled by scripts/corpus-text.ts and tests/dom/blocks.spec.ts, where knip does not follow.
+ */
 export function collectBlocks(root: Node, options: BlockOptions = {}): TextBlock[] {
   return Array.from(iterateBlocks(root, options));
 }

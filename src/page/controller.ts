@@ -172,7 +172,7 @@ function sameOriginTop(win: Window): Document | null {
 }
 
 /** One row per matched actor or figure, with how often it occurs. */
-export function summarize(matches: PlacedMatch[]): PageMatch[] {
+function summarize(matches: PlacedMatch[]): PageMatch[] {
   const rows = new Map<string, PageMatch>();
   for (const m of matches) {
     const key = `${m.ref.type}:${m.ref.id}`;

@@ -27,8 +27,8 @@ import type { HitIndex } from './hit-test';
 import type { Painter } from './painter';
 import type { UiHost } from './ui-host';
 
-export const OPEN_DELAY_MS = 300;
-export const CLOSE_GRACE_MS = 250;
+const OPEN_DELAY_MS = 300;
+const CLOSE_GRACE_MS = 250;
 
 export class HoverCard<T extends CardTarget> {
   private pending: { target: T; timer: number } | null = null;

@@ -22,7 +22,7 @@
 import { blockContainer, flowOf } from './block-kinds';
 
 /** Past this many mutation records or changed blocks in one frame, rescan the whole page. */
-export const FULL_RESCAN_THRESHOLD = 1000;
+const FULL_RESCAN_THRESHOLD = 1000;
 
 /**
  * How long to wait before the `n`-th full rescan in a row (n = 1 for the first): none for the
