@@ -1,5 +1,5 @@
 /**
- * Where the card goes beside its name (pure geometry): card-view.ts measures the card and the
+ * Where the card goes beside its name (pure geometry): card-placer.ts measures the card and the
  * name, this decides, and card-place.test.ts checks it never covers the name.
  */
 import type { CardPosition } from '../ui/Card';

@@ -1,7 +1,7 @@
 /**
  * Where nodes stand relative to each other in the composed tree, a shadow tree's content at its
- * host: scan.ts rescans the outermost of the roots it is given, and keeps its records in reading
- * order across shadow trees.
+ * host: scan.ts rescans the outermost of the roots it is given, and scan-records.ts drops the
+ * records inside them and keeps the rest in reading order across shadow trees.
  */
 
 /** The roots that are not inside another of them, connected ones only. */
