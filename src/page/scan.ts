@@ -132,7 +132,7 @@ export class PageScan {
     const record: BlockRecord = { block, found, supports, unsafe, kept: [], placed: new Map(), run };
     for (let i = 0; i < found.length; i++) {
       const match = found[i]!;
-      // An unsafe match is placed only if the ambiguity rule keeps it (judge): most never are.
+      // An unsafe match is placed only if the ambiguity rule keeps it (scan-records.ts): most never are.
       if (match.safe) record.placed.set(match, placeMatch(this.doc, this.lexicon.index, block, match));
       if (i % PLACE_BATCH === PLACE_BATCH - 1 && slicer.due() && !(await slicer.yield())) return false;
     }
