@@ -45,7 +45,7 @@ import { build } from 'esbuild';
 import type { BrowserContext, Page } from '@playwright/test';
 import { compileIndex } from '../src/dataset/compile';
 import { loadDataset } from '../src/dataset/load';
-import { SKIPPED_TAGS } from '../src/page/blocks';
+import { SKIPPED_TAGS } from '../src/page/block-kinds';
 import type { FloorReading, PassReading } from '../tests/bench/in-page';
 import { writeSeedAloneDataset } from '../tests/bench/seed-alone-dataset';
 import { writeSyntheticDataset } from '../tests/bench/synthetic-dataset';

@@ -20,7 +20,7 @@ import { looksLikeNews } from './news-detect';
 import { LiveHighlights } from './live-highlights';
 import { Painter, highlightApi } from './painter';
 import { yieldToPage } from './slices';
-import type { PlacedMatch } from './scan';
+import type { PlacedMatch } from './placed-match';
 import { UiHost } from './ui-host';
 
 interface Running {
@@ -165,7 +165,7 @@ export async function runContentScript(win: Window & typeof globalThis, signal: 
 }
 
 /** One row per matched actor or figure, with how often it occurs. */
-export function summarize(matches: PlacedMatch[]): PageMatch[] {
+function summarize(matches: PlacedMatch[]): PageMatch[] {
   const rows = new Map<string, PageMatch>();
   for (const m of matches) {
     const key = `${m.ref.type}:${m.ref.id}`;

@@ -14,7 +14,7 @@ import { HIGHLIGHT_SUFFIX, keepRegistered, type HighlightApi } from './painter';
  * Not "newslens-…": that prefix names the groups that hold matches (one per kind), which tests and
  * tools count; this one only marks matches already painted in their kind's group.
  */
-export const DISPUTED_HIGHLIGHT = `newslensmark-disputed${HIGHLIGHT_SUFFIX}`;
+const DISPUTED_HIGHLIGHT = `newslensmark-disputed${HIGHLIGHT_SUFFIX}`;
 
 const key = (ref: MatchRef) => `${ref.type}:${ref.id}`;
 

@@ -24,7 +24,7 @@ import type { AliasBatch, IndexReply } from '../messaging/protocol';
 
 const matchers = new WeakMap<MatchIndex, Matcher>();
 /** One matcher per index object (building one is cheap, but not free). */
-export function matcherFor(index: MatchIndex): Matcher {
+function matcherFor(index: MatchIndex): Matcher {
   let m = matchers.get(index);
   if (!m) matchers.set(index, (m = createMatcher(index)));
   return m;

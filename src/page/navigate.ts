@@ -8,14 +8,14 @@
  * first press lands on the first highlight the reader can see (or the first below). Hidden
  * matches (no box on screen) are skipped: they cannot be shown.
  */
-import type { CardTarget } from './hover-card';
+import type { CardTarget } from './card-view';
 
 export type Direction = 'next' | 'previous';
 
 /** Where a match is, seen from the viewport: above it, in it, below it; null when it has no box. */
 export type Where = 'above' | 'in' | 'below' | null;
 
-export function whereIs(range: Range, viewportHeight: number): Where {
+function whereIs(range: Range, viewportHeight: number): Where {
   const rects = range.getClientRects();
   const first = rects[0];
   if (!first) return null;
@@ -25,7 +25,7 @@ export function whereIs(range: Range, viewportHeight: number): Where {
 }
 
 /** Document order across shadow roots: a node in a shadow tree sorts where its host is. */
-export function documentOrder(a: Range, b: Range): number {
+function documentOrder(a: Range, b: Range): number {
   try {
     return a.compareBoundaryPoints(Range.START_TO_START, b);
   } catch {
@@ -61,7 +61,7 @@ export function pickTarget<T>(ordered: readonly T[], current: T | null, directio
 }
 
 /** Scrolls the window (and any scrolling box around the match) so that the match sits mid-viewport. */
-export function scrollToMatch(win: Window, range: Range): void {
+function scrollToMatch(win: Window, range: Range): void {
   range.startContainer.parentElement?.scrollIntoView({ block: 'nearest', inline: 'nearest', behavior: 'instant' as ScrollBehavior });
   const rect = range.getClientRects()[0];
   if (!rect) return;

@@ -29,7 +29,7 @@ const ARTICLE_TYPES = new Set([
   'report',
 ]);
 
-export interface NewsSignals {
+interface NewsSignals {
   jsonLd: boolean;
   microdata: boolean;
   openGraph: boolean;
@@ -60,6 +60,10 @@ const OG_CORROBORATION = [
 /** /2020/05/14/…, /2020/05/…, /article/<slug>, /news/<slug>, /story/<slug> (and plurals). */
 const ARTICLE_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\/|\/(?:article|articles|news|story|stories)\/[^/]*[a-z0-9][^/]*/i;
 
+/**
+ * The signals the page gives, each on its own (`looksLikeNews` takes any one of them).
+ * @public Bundled by scripts/news-detect-report.ts, where knip does not follow.
+ */
 export function newsSignals(doc: Document, url: string = doc.URL): NewsSignals {
   let parsed: URL | null;
   try {

@@ -13,7 +13,7 @@ import type { ActorKind } from '../dataset/schema';
 export const HIGHLIGHT_SUFFIX = drawSuffix(__NEWSLENS_HIGHLIGHT_SUFFIXES__);
 
 /** A highlight group per colour. Names are prefixed so they never collide with a page's own. */
-export const HIGHLIGHT_NAMES = {
+const HIGHLIGHT_NAMES = {
   person: `newslens-person${HIGHLIGHT_SUFFIX}`,
   organisation: `newslens-organisation${HIGHLIGHT_SUFFIX}`,
   country: `newslens-country${HIGHLIGHT_SUFFIX}`,

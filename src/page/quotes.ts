@@ -6,7 +6,7 @@
 import type { MatchRef } from '../dataset/compiled';
 import type { PageQuote } from '../messaging/protocol';
 
-export const CONTEXT_CHARS = 32;
+const CONTEXT_CHARS = 32;
 
 /** The nearest ancestor that is not laid out inline: the passage's paragraph, list item, heading or cell. */
 function blockOf(node: Node): Node {
@@ -20,7 +20,7 @@ function blockOf(node: Node): Node {
   return el ?? node.getRootNode();
 }
 
-export function quoteOf(range: Range, context = CONTEXT_CHARS): { exact: string; prefix: string; suffix: string } {
+function quoteOf(range: Range, context = CONTEXT_CHARS): { exact: string; prefix: string; suffix: string } {
   const doc = range.startContainer.ownerDocument!;
   const block = blockOf(range.commonAncestorContainer);
   const before = doc.createRange();

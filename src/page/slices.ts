@@ -13,7 +13,7 @@
  */
 
 /** Work this long, then yield. Well under 50 ms: the check runs between two blocks of text, and one block may take a few ms more. */
-export const SLICE_MS = 10;
+const SLICE_MS = 10;
 
 export class Slicer {
   /** When the current slice started; NaN while we are not working. */

@@ -25,7 +25,7 @@ import sharedCss from '../ui/styles.css?inline';
 import cardCss from '../ui/card.css?inline';
 
 /** The host's tag in the tests' builds (open root); readers' builds draw a random one per load. */
-export const TEST_UI_TAG = 'newslens-ui';
+const TEST_UI_TAG = 'newslens-ui';
 
 const HOST_CSS = `:host{all:initial!important;position:absolute!important;top:0!important;left:0!important;width:0!important;height:0!important;overflow:visible!important;z-index:2147483647!important;display:block!important}`;
 

@@ -9,7 +9,7 @@
  * own task, which must not pay for our work. Everything else happens once per frame, when the
  * page is drawn anyway; a page that does not change costs nothing at all.
  *
- * Which blocks a change touches (blocks.ts `blockContainer`):
+ * Which blocks a change touches (block-kinds.ts `blockContainer`):
  * - text edited, or text or inline elements added or removed: the block around them, read whole
  *   ("Vladimir " then an added `<a>Putin</a>` is one name);
  * - a block element added (the usual infinite-scroll append): that element alone, unless inline
@@ -19,10 +19,10 @@
  * - `hidden` or `contenteditable` switched: the block around the element.
  * Mutations of the extension's own UI host are ignored.
  */
-import { blockContainer, flowOf } from './blocks';
+import { blockContainer, flowOf } from './block-kinds';
 
 /** Past this many mutation records or changed blocks in one frame, rescan the whole page. */
-export const FULL_RESCAN_THRESHOLD = 1000;
+const FULL_RESCAN_THRESHOLD = 1000;
 
 /**
  * How long to wait before the `n`-th full rescan in a row (n = 1 for the first): none for the

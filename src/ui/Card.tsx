@@ -19,7 +19,7 @@ export interface CardPosition {
  * the page stays usable around it.
  *
  * Where it sits is not part of what Preact renders when `position` is left out: the hover card
- * (src/page/hover-card.ts) renders it once, hidden, and then places it with `placeCard`, so that
+ * (src/page/card-view.ts) renders it once, hidden, and then places it with `placeCard`, so that
  * following the page as it scrolls is a style update, not a render. With `position` the card is
  * rendered in place (a card shown on its own, in tests).
  */

@@ -1,5 +1,5 @@
 /**
- * src/page/blocks.ts (with the matcher) in real Chromium: pages set with `setContent`, our
+ * src/page/blocks.ts and its parts (with the matcher) in real Chromium: pages set with `setContent`, our
  * modules bundled by esbuild and added as a script, results read with `page.evaluate`.
  */
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
@@ -9,6 +9,9 @@ import { bundleModules } from './bundle';
 
 type Api = {
   blocks: typeof import('../../src/page/blocks');
+  reader: typeof import('../../src/page/block-reader');
+  ranges: typeof import('../../src/page/block-ranges');
+  kinds: typeof import('../../src/page/block-kinds');
   matcher: typeof import('../../src/matching/matcher');
   ambiguity: typeof import('../../src/matching/ambiguity');
 };
@@ -52,6 +55,9 @@ test.beforeAll(async () => {
   script = await bundleModules(
     {
       blocks: 'src/page/blocks.ts',
+      reader: 'src/page/block-reader.ts',
+      ranges: 'src/page/block-ranges.ts',
+      kinds: 'src/page/block-kinds.ts',
       matcher: 'src/matching/matcher.ts',
       ambiguity: 'src/matching/ambiguity.ts',
     },
@@ -74,7 +80,7 @@ async function open(html: string): Promise<Page> {
 /** Blocks, matches, ambiguity resolution and DOM ranges, as the content script will chain them. */
 async function scan(page: Page): Promise<Scan> {
   return page.evaluate((index) => {
-    const { blocks: B, matcher: M, ambiguity: A } = window.NLT;
+    const { blocks: B, ranges: R, matcher: M, ambiguity: A } = window.NLT;
     const closed = (window as unknown as { closedRoots?: WeakMap<Element, ShadowRoot> }).closedRoots;
     const blocks = B.collectBlocks(document, {
       skip: (el) => el.localName === 'newslens-ui',
@@ -86,7 +92,7 @@ async function scan(page: Page): Promise<Scan> {
     kept.forEach((list, i) => {
       const block = blocks[i]!;
       for (const m of list) {
-        const r = B.rangeFor(block, m.start, m.end);
+        const r = R.rangeFor(block, m.start, m.end);
         if (!r) throw new Error(`no range for ${block.text.slice(m.start, m.end)}`);
         const range = new StaticRange({
           startContainer: r.startNode,
@@ -267,19 +273,19 @@ test('figures across inline markup, with their qualifier and unit', async () => 
 test('ranges paint as CSS highlights, and a stale segment gives no range', async () => {
   const page = await open('<p id="p">Boris Johnson told <span>Vladimir Putin</span> no.</p>');
   const result = await page.evaluate((index) => {
-    const { blocks: B, matcher: M } = window.NLT;
+    const { blocks: B, ranges: R, matcher: M } = window.NLT;
     const [block] = B.collectBlocks(document.body);
     const matches = M.createMatcher(index).find(block!.text);
     const ranges = matches.map((m) => {
-      const r = B.rangeFor(block!, m.start, m.end)!;
+      const r = R.rangeFor(block!, m.start, m.end)!;
       return new StaticRange({ startContainer: r.startNode, startOffset: r.startOffset, endContainer: r.endNode, endOffset: r.endOffset });
     });
     CSS.highlights.set('newslens-test', new Highlight(...ranges));
     const painted = CSS.highlights.get('newslens-test')!.size;
-    const empty = B.rangeFor(block!, 0, 0);
+    const empty = R.rangeFor(block!, 0, 0);
     (document.querySelector('span')!.firstChild as Text).data = 'Emmanuel Macron';
-    const stale = B.rangeFor(block!, matches[1]!.start, matches[1]!.end);
-    const stillFresh = B.rangeFor(block!, matches[0]!.start, matches[0]!.end);
+    const stale = R.rangeFor(block!, matches[1]!.start, matches[1]!.end);
+    const stillFresh = R.rangeFor(block!, matches[0]!.start, matches[0]!.end);
     return { painted, empty, stale, stillFresh: stillFresh !== null };
   }, INDEX);
   expect(result).toEqual({ painted: 2, empty: null, stale: null, stillFresh: true });
@@ -289,18 +295,18 @@ test('ranges paint as CSS highlights, and a stale segment gives no range', async
 test('blockContainer gives where to rescan after a mutation, so the block is read whole', async () => {
   const page = await open('<div><p id="p">Vladimir <b>then</b></p></div>');
   const result = await page.evaluate((index) => {
-    const { blocks: B, matcher: M } = window.NLT;
+    const { blocks: B, kinds: K, matcher: M } = window.NLT;
     const added = document.createElement('a');
     added.textContent = 'Putin';
     document.querySelector('b')!.replaceWith(added);
     const matcher = M.createMatcher(index);
     const names = (root: Node) => B.collectBlocks(root).flatMap((b) => matcher.find(b.text).map((m) => b.text.slice(m.start, m.end)));
-    const container = B.blockContainer(added.firstChild!);
+    const container = K.blockContainer(added.firstChild!);
     return {
       container: (container as Element).id,
       fromAdded: names(added),
       fromContainer: names(container),
-      detached: B.blockContainer(document.createElement('span')).nodeName,
+      detached: K.blockContainer(document.createElement('span')).nodeName,
     };
   }, INDEX);
   expect(result).toEqual({ container: 'p', fromAdded: ['Putin'], fromContainer: ['Vladimir Putin'], detached: 'SPAN' });
@@ -335,9 +341,9 @@ test('a block of very many nodes can be read a little at a time, and reads the s
   const words = Array.from({ length: 3000 }, (_, i) => (i % 500 === 250 ? 'Vladimir <b>Putin</b>' : `w${i}`)).join(' <i>·</i> ');
   const page = await open(`<p>Before.</p><p id="long">${words}</p><p>After <em>Putin</em>.</p>`);
   const result = await page.evaluate(() => {
-    const { blocks: B } = window.NLT;
+    const { blocks: B, reader: R } = window.NLT;
     const whole = B.collectBlocks(document).map((b) => ({ text: b.text, segments: b.segments.length }));
-    const reader = new B.BlockReader(document);
+    const reader = new R.BlockReader(document);
     const piecewise: { text: string; segments: number }[] = [];
     let pauses = 0;
     for (;;) {

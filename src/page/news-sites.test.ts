@@ -1,6 +1,6 @@
-/** The list of known news publishers (src/page/news-sites.ts): a domain and its subdomains, nothing else. */
+/** The list of known news publishers: a domain and its subdomains, nothing else. */
 import { describe, expect, it } from 'vitest';
-import { isKnownNewsSite } from '../../src/page/news-sites';
+import { isKnownNewsSite } from './news-sites';
 
 describe('known news sites', () => {
   it.each([

@@ -1,15 +1,15 @@
 /**
  * A block longer than CHUNK characters (one huge text node) is matched a window at a time
- * (src/page/scan.ts `findLong`), so that it is not one long task. The windows must not change
+ * (`findLong`, used by scan.ts), so that it is not one long task. The windows must not change
  * what is found: the result is exactly that of one call over the whole text, for names and
  * figures standing across every window edge.
  */
 import { describe, expect, it } from 'vitest';
-import { compileIndex } from '../../src/dataset/compile';
-import { loadDataset } from '../../src/dataset/load';
-import { createMatcher } from '../../src/matching/matcher';
-import { CHUNK, findLong } from '../../src/page/scan';
-import { Slicer } from '../../src/page/slices';
+import { compileIndex } from '../dataset/compile';
+import { loadDataset } from '../dataset/load';
+import { createMatcher } from '../matching/matcher';
+import { CHUNK, findLong } from './find-long';
+import { Slicer } from './slices';
 
 const index = compileIndex(loadDataset('assets/dataset').dataset!, 'unit-test');
 const matcher = createMatcher(index);

@@ -1,6 +1,6 @@
-/** src/page/watch.ts: full rescans in a row back off, so that a storm costs a full read every few seconds, not every frame. */
+/** Full rescans in a row back off, so that a storm costs a full read every few seconds, not every frame. */
 import { describe, expect, it } from 'vitest';
-import { fullRescanDelay } from '../../src/page/watch';
+import { fullRescanDelay } from './watch';
 
 describe('fullRescanDelay', () => {
   it('waits for nothing before the first, then 100 ms doubling, up to 2 s', () => {

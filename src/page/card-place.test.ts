@@ -1,7 +1,6 @@
-/** Where the card goes (src/page/hover-card.ts `place`) and which highlight the keyboard moves to (src/page/navigate.ts `pickTarget`). */
+/** Where the card goes (`place`): beside its name, never over it, inside the viewport. */
 import { describe, expect, it } from 'vitest';
-import { place } from '../../src/page/hover-card';
-import { pickTarget, type Where } from '../../src/page/navigate';
+import { place } from './card-place';
 
 const viewport = { width: 1000, height: 800 };
 const origin = { x: 0, y: 0 };
@@ -45,26 +44,5 @@ describe('card placement', () => {
   it("is given in the host's coordinates", () => {
     const p = place(viewport, anchorAt(100), { width: 400, height: 300 }, { x: 0, y: -500 });
     expect(p.top).toBe(100 + 20 + 6 + 500);
-  });
-});
-
-describe('keyboard navigation', () => {
-  const where: Record<string, Where> = { a: 'above', b: 'above', c: 'in', d: 'below', hidden: null, e: 'below' };
-  const ordered = ['a', 'b', 'c', 'hidden', 'd', 'e'];
-  const w = (m: string) => where[m]!;
-
-  it('starts from the first highlight in view, or the last one above for "previous"', () => {
-    expect(pickTarget(ordered, null, 'next', w)).toBe('c');
-    expect(pickTarget(ordered, null, 'previous', w)).toBe('b');
-  });
-
-  it('moves on from the open card, skipping hidden matches, and wraps around', () => {
-    expect(pickTarget(ordered, 'c', 'next', w)).toBe('d');
-    expect(pickTarget(ordered, 'e', 'next', w)).toBe('a');
-    expect(pickTarget(ordered, 'a', 'previous', w)).toBe('e');
-  });
-
-  it('has nothing to move to on a page without visible matches', () => {
-    expect(pickTarget(['hidden'], null, 'next', w)).toBeNull();
   });
 });
