@@ -1,5 +1,5 @@
 /**
- * The benchmark's printed report (scripts/bench.ts): one row per page, medians, and each target
+ * The benchmark's printed report (tests/bench/run.ts): one row per page, medians, and each target
  * of issue 4 with the figure that meets it or not. Pure: figures in, text out.
  */
 import type { PassReading } from './in-page';

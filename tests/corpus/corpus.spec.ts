@@ -23,12 +23,12 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { chromiumPath, QUIET_FLAGS } from '../../scripts/chromium';
-import { launchWithExtension, type LaunchedExtension } from '../../scripts/launch';
-import { testBuild } from '../../scripts/test-build';
-import { serveStatic, type StaticServer } from '../../scripts/serve';
+import { chromiumPath, QUIET_FLAGS } from '../support/chromium';
+import { launchWithExtension, type LaunchedExtension } from '../support/launch';
+import { testBuild } from '../support/test-build';
+import { serveStatic, type StaticServer } from '../support/serve';
 import { corpusDir, listCorpus, type CorpusPage } from './corpus-pages';
-import { leftovers, readHighlights, setSite, waitForScan, type ScanStatus } from './extension-state';
+import { leftovers, readHighlights, setSite, waitForScan, type ScanStatus } from '../support/extension-state';
 import { checkNames, countShown } from './name-floors';
 import { collectErrors, introducedErrors, type ErrorLog } from './page-errors';
 import { clearWatch, extraMutations, foreignMutations, installWatch, MAX_RECORDS, readWatch, switchOffChanges, waitForQuiet, type WatchLog } from './page-watch';
@@ -79,7 +79,7 @@ const test = base.extend<object, Workers>({
   ],
   withExtension: [
     async ({}, use) => {
-      // The tests' build: the readers' code with a card tests can read (scripts/test-build.ts).
+      // The tests' build: the readers' code with a card tests can read (tests/support/test-build.ts).
       const launched = await launchWithExtension({ extensionDir: testBuild('chrome') });
       await keepLocal(launched.context);
       // Every request an extension context makes (its service worker, its pages) goes here; the

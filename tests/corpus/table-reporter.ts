@@ -1,7 +1,7 @@
 /**
  * Prints the corpus run as a table, one row per page, and the totals, from the "corpus"
  * annotation each test attaches (tests/corpus/result.ts). `formatTable` is shared with
- * scripts/trust-report.ts, which prints the same table from a saved JSON report.
+ * tests/corpus/trust-report.ts, which prints the same table from a saved JSON report.
  */
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import type { CorpusResult } from './result';

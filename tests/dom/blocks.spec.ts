@@ -3,7 +3,7 @@
  * modules bundled by esbuild and added as a script, results read with `page.evaluate`.
  */
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { chromiumPath, QUIET_FLAGS } from '../../scripts/chromium';
+import { chromiumPath, QUIET_FLAGS } from '../support/chromium';
 import type { MatchIndex } from '../../src/dataset/compiled';
 import { bundleModules } from './bundle';
 

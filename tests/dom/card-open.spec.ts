@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { chromiumPath, QUIET_FLAGS } from '../../scripts/chromium';
+import { chromiumPath, QUIET_FLAGS } from '../support/chromium';
 import type { Details } from '../../src/dataset/compiled';
 import { compileDetails } from '../../src/dataset/compile';
 import { detailsFor } from '../../src/dataset/details';

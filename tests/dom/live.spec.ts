@@ -5,7 +5,7 @@
  * and the highlights must always be what a fresh pass over the page would give.
  */
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { chromiumPath, QUIET_FLAGS } from '../../scripts/chromium';
+import { chromiumPath, QUIET_FLAGS } from '../support/chromium';
 import type { MatchIndex } from '../../src/dataset/compiled';
 import { bundleModules } from './bundle';
 

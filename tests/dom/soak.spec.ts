@@ -8,7 +8,7 @@
  * never on time.
  */
 import { chromium, expect, test, type Browser } from '@playwright/test';
-import { chromiumPath, QUIET_FLAGS } from '../../scripts/chromium';
+import { chromiumPath, QUIET_FLAGS } from '../support/chromium';
 import type { MatchIndex } from '../../src/dataset/compiled';
 import { bundleModules } from './bundle';
 

@@ -12,7 +12,7 @@
 import type { Frame, Page } from '@playwright/test';
 import { PopupObject } from './pages/popup';
 import { expect, tabIdOf, test, waitForHighlights } from './fixtures';
-import { setSite } from '../corpus/extension-state';
+import { setSite } from '../support/extension-state';
 
 const LIVE = '/tests/fixtures/pages/live-blog.html';
 const FRAMES = '/tests/fixtures/pages/frames.html';

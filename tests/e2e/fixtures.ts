@@ -5,9 +5,9 @@
  */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { basename, resolve } from 'node:path';
-import { CHROME_BUILD, launchWithExtension } from '../../scripts/launch';
-import { serveStatic, type StaticServer } from '../../scripts/serve';
-import { testBuild } from '../../scripts/test-build';
+import { CHROME_BUILD, launchWithExtension } from '../support/launch';
+import { serveStatic, type StaticServer } from '../support/serve';
+import { testBuild } from '../support/test-build';
 
 export interface Site {
   /** http://127.0.0.1:<port> */
@@ -20,7 +20,7 @@ interface Fixtures {
   /** Build and load the extension with another dataset directory (e.g. a test fixture). */
   dataset: string | undefined;
   /**
-   * 'test' (default): the tests' own build, whose card tests can read (scripts/test-build.ts); 'reader':
+   * 'test' (default): the tests' own build, whose card tests can read (tests/support/test-build.ts); 'reader':
    * the build readers get ($NEWSLENS_OUT/chrome-mv3, made by `npm run build`), for the tests of
    * what a page cannot reach.
    */
@@ -117,4 +117,4 @@ export async function waitForHighlights(page: Page, min = 1): Promise<void> {
   );
 }
 
-export { tabIdOf } from '../../scripts/launch';
+export { tabIdOf } from '../support/launch';

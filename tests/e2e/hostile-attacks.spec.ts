@@ -19,7 +19,7 @@
  * DevTools protocol (`DOM.getDocument` with `pierce`), which reaches closed roots; a page cannot.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { setSite } from '../corpus/extension-state';
+import { setSite } from '../support/extension-state';
 import { expect, test, waitForHighlights } from './fixtures';
 
 test.use({ build: 'reader' });

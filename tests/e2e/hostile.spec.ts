@@ -13,8 +13,8 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { serveStatic, type StaticServer } from '../../scripts/serve';
-import { setSite, waitForScan, type ScanStatus } from '../corpus/extension-state';
+import { serveStatic, type StaticServer } from '../support/serve';
+import { setSite, waitForScan, type ScanStatus } from '../support/extension-state';
 import { collectErrors, type ErrorLog } from '../corpus/page-errors';
 import { installWatch, MAX_RECORDS, readWatch, UI_HOST_ADDED } from '../corpus/page-watch';
 import { describe } from '../corpus/table-reporter';

@@ -9,10 +9,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
-import { QUIET_FLAGS, chromiumPath } from '../../scripts/chromium';
-import { tabIdOf } from '../../scripts/launch';
-import { testBuild } from '../../scripts/test-build';
-import { serveStatic } from '../../scripts/serve';
+import { QUIET_FLAGS, chromiumPath } from '../support/chromium';
+import { tabIdOf } from '../support/launch';
+import { testBuild } from '../support/test-build';
+import { serveStatic } from '../support/serve';
 import { CardObject } from './pages/card';
 import { PopupObject } from './pages/popup';
 import { compileDetails } from '../../src/dataset/compile';
@@ -29,7 +29,7 @@ test('the card, the popup and the options page in French, with the browser in Fr
   // Under CI a missing install is a failure, not a skip: .ci/run installs chromium-l10n.
   if (!frenchUi && process.env.CI) throw new Error(`no French UI in this Chromium (${join(dirname(chromiumPath()), 'locales', 'fr.pak')} is missing): .ci/run should have installed chromium-l10n`);
   test.skip(!frenchUi, `no French UI in this Chromium (${join(dirname(chromiumPath()), 'locales', 'fr.pak')} is missing; Debian: apt-get install chromium-l10n)`);
-  // The tests' build: its card's shadow root is open to the page objects (scripts/test-build.ts).
+  // The tests' build: its card's shadow root is open to the page objects (tests/support/test-build.ts).
   const build = testBuild('chrome');
   const server = await serveStatic('.');
   const profile = await mkdtemp(join(tmpdir(), 'newslens-fr-'));

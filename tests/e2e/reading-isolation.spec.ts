@@ -3,7 +3,7 @@
  * page, and dataset text is always text.
  */
 import { chromium, type Page } from '@playwright/test';
-import { chromiumPath, QUIET_FLAGS } from '../../scripts/chromium';
+import { chromiumPath, QUIET_FLAGS } from '../support/chromium';
 import type { Details } from '../../src/dataset/compiled';
 import { bundleModules } from '../dom/bundle';
 import { CardObject } from './pages/card';

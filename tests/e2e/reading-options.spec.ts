@@ -8,7 +8,7 @@ import { OptionsObject } from './pages/options';
 import { PopupObject } from './pages/popup';
 import { allHighlighted, expect, tabIdOf, test, waitForHighlights } from './fixtures';
 import { ARTICLE, NOT_NEWS, pageDecision, storage } from './reading-helpers';
-import { setPreferences, storedPreferences } from '../corpus/extension-state';
+import { setPreferences, storedPreferences } from '../support/extension-state';
 
 test('lists the sites switched on and off; switches and removes them; adds one from an address', async ({ context, extensionId, serviceWorker, site }) => {
   await setPreferences(serviceWorker, { sites: { 'lemonde.fr': 'on', 'example.com': 'off' } });

@@ -4,7 +4,7 @@
  */
 import { allHighlighted, expect, tabIdOf, test, waitForHighlights } from './fixtures';
 import { ARTICLE, NOT_NEWS, badgeText, clickContextMenu, pageDecision } from './reading-helpers';
-import { storedPreferences } from '../corpus/extension-state';
+import { storedPreferences } from '../support/extension-state';
 
 test('the context menu turns highlights off on the site, and on again', async ({ context, site, serviceWorker }) => {
   const page = await context.newPage();

@@ -6,7 +6,7 @@
 import { CardObject } from './pages/card';
 import { PopupObject } from './pages/popup';
 import { allHighlighted, expect, tabIdOf, test, waitForHighlights } from './fixtures';
-import { setSite, storedPreferences } from '../corpus/extension-state';
+import { setSite, storedPreferences } from '../support/extension-state';
 
 const DEMO = '/demo/news.html';
 

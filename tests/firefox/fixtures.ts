@@ -1,15 +1,15 @@
 /**
  * What every Firefox test needs: a fresh Firefox ESR profile with the built extension installed
- * (scripts/launch-firefox.ts), the demo and fixture pages served from 127.0.0.1 and localhost
+ * (tests/support/launch-firefox.ts), the demo and fixture pages served from 127.0.0.1 and localhost
  * (two sites on one port), and a dead-end proxy that records any request trying to leave the
  * machine. Everything is torn down when the test ends, pass or fail.
  */
 import { resolve } from 'node:path';
 import type { TestContext } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefoxWithExtension, waitInPage } from '../../scripts/launch-firefox';
-import { serveStatic } from '../../scripts/serve';
-import { testBuild } from '../../scripts/test-build';
+import { launchFirefoxWithExtension, waitInPage } from '../support/launch-firefox';
+import { serveStatic } from '../support/serve';
+import { testBuild } from '../support/test-build';
 import { recordOutbound } from './outbound';
 
 export const DEMO = '/demo/news.html';
@@ -40,7 +40,7 @@ export async function openFirefox(t: TestContext, options: { build?: 'test' | 'r
     await proxy.close();
     await server.close();
   });
-  // The tests' own build (its card readable: scripts/test-build.ts), or the readers' build.
+  // The tests' own build (its card readable: tests/support/test-build.ts), or the readers' build.
   const extensionDir = options.build === 'reader' ? undefined : testBuild('firefox');
   const ff = await launchFirefoxWithExtension({ prefs: proxy.prefs, ...(extensionDir ? { extensionDir } : {}) });
   t.after(() => ff.close());

@@ -3,7 +3,7 @@
  * Being an extension page, it is also where tests ask the content scripts for their state.
  */
 import type { Page } from 'puppeteer-core';
-import { firefoxTabIdOf, gotoExtensionPage, waitInPage } from '../../../scripts/launch-firefox';
+import { firefoxTabIdOf, gotoExtensionPage, waitInPage } from '../../support/launch-firefox';
 import type { PageState } from '../../../src/messaging/protocol';
 import type { FirefoxSession } from '../fixtures';
 

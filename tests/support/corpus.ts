@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { resolve } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 
-export const REPO_ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const LABELS_DIR = resolve(REPO_ROOT, 'tests/corpus-labels');
 
 /** The corpus folder: the first non-option argument, else ../shared/corpus beside the repository. */

@@ -6,7 +6,7 @@
  * the page's own scripts. Prints one row per page (its `set`, what the detector said and the signals it saw)
  * and the totals: news pages where it runs, non-news pages where it stays quiet.
  *
- *   npx tsx scripts/news-detect-report.ts [corpus-dir] [--json] [--no-scripts] [--local]
+ *   npx tsx tests/eval/news-detect.ts [corpus-dir] [--json] [--no-scripts] [--local]
  *
  * The corpus directory defaults to ../shared/corpus. The page's original address matters: the
  * detector's list of news sites reads the host name, as it would in the reader's browser.
@@ -15,8 +15,8 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
-import { QUIET_FLAGS, chromiumPath } from './chromium';
-import { serveStatic } from './serve';
+import { QUIET_FLAGS, chromiumPath } from '../support/chromium';
+import { serveStatic } from '../support/serve';
 
 const PAGE_TIMEOUT_MS = 30_000;
 

@@ -14,7 +14,7 @@
  * - Loads each labelled page in headless Chromium, waits until the content script reports its
  *   scan done and its counts have stayed the same for a second, reads the per-actor and
  *   per-figure counts the popup gets (`page:state`) and the highlighted range texts from
- *   `CSS.highlights`, and scores them against the label (scripts/eval-score.ts).
+ *   `CSS.highlights`, and scores them against the label (tests/eval/score.ts).
  * - Prints a table per page and overall (with --json: the figures as JSON on stdout), then the
  *   refs each page got wrong. Exits 1 when overall precision < 0.98 or recall < 0.95, or when a
  *   page could not be measured; 2 on a usage error.
@@ -26,13 +26,13 @@ import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
-import { loadDataset } from '../src/dataset/load';
-import type { PageState } from '../src/messaging/protocol';
-import { CHROME_BUILD, launchWithExtension } from './launch';
-import { corpusDir, corpusPath, keepLocal, LABELS_DIR, readManifest, REPO_ROOT } from './corpus';
-import { expectedCounts, Label, meetsTarget, scoreRefs, total, TARGET, type RefCounts, type RefScore, type Score } from './eval-score';
-import { serveStatic } from './serve';
-import { setSite } from '../tests/corpus/extension-state';
+import { loadDataset } from '../../src/dataset/load';
+import type { PageState } from '../../src/messaging/protocol';
+import { CHROME_BUILD, launchWithExtension } from '../support/launch';
+import { corpusDir, corpusPath, keepLocal, LABELS_DIR, readManifest, REPO_ROOT } from '../support/corpus';
+import { expectedCounts, Label, meetsTarget, scoreRefs, total, TARGET, type RefCounts, type RefScore, type Score } from './score';
+import { serveStatic } from '../support/serve';
+import { setSite } from '../support/extension-state';
 
 /** The `chrome` API inside the service worker, as far as the eval uses it. */
 declare const chrome: {

@@ -1,7 +1,7 @@
 /**
  * `npm run test:corpus [-- <corpus-dir>] [-- <playwright options>]`: the corpus run
  * (tests/corpus/corpus.spec.ts, playwright.corpus.config.ts) against the tests' build of the
- * extension (scripts/test-build.ts: the readers' code, with a card tests can read), which the run
+ * extension (tests/support/test-build.ts: the readers' code, with a card tests can read), which the run
  * makes first; $NEWSLENS_OUT/chrome-mv3 (default .output/chrome-mv3) must exist as well.
  *
  * The corpus folder is the first argument that is not an option (or CORPUS_DIR, or
@@ -14,7 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { loadavg, cpus } from 'node:os';
 import { resolve } from 'node:path';
-import { CHROME_BUILD } from './launch';
+import { CHROME_BUILD } from '../support/launch';
 
 const args = process.argv.slice(2);
 const env = { ...process.env };

@@ -13,7 +13,7 @@ import { before, describe, it } from 'node:test';
 import JSZip from 'jszip';
 import sharp from 'sharp';
 import { ICON_SIZES, iconPaths } from '../../src/icons/paths';
-import { packagePaths, packageVersion } from '../../scripts/release/packages';
+import { packagePaths, packageVersion } from './packages';
 
 type Manifest = {
   version: string;

@@ -1,10 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expectedCounts, Label, meetsTarget, scoreRefs, total } from '../../scripts/eval-score';
+import { expectedCounts, Label, meetsTarget, scoreRefs, total } from './score';
 import { loadDataset } from '../../src/dataset/load';
 
-describe('eval arithmetic (scripts/eval-score.ts)', () => {
+describe('eval arithmetic (tests/eval/score.ts)', () => {
   it('scores per ref by counts: tp = min, the rest false positives or misses', () => {
     expect(scoreRefs({ 'actor:a': 3, 'actor:b': 2 }, { 'actor:a': 5, 'actor:c': 1 })).toEqual([
       { ref: 'actor:a', expected: 3, got: 5, tp: 3, fp: 2, fn: 0 },

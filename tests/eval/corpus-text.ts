@@ -5,7 +5,7 @@
  * labels in tests/corpus-labels are a reader's judgement of that text, never the matcher's
  * output.
  *
- *   npx tsx scripts/corpus-text.ts [corpus-dir] --page <file or sha256 prefix> [--grep <regexp>] [--context <n>]
+ *   npx tsx tests/eval/corpus-text.ts [corpus-dir] --page <file or sha256 prefix> [--grep <regexp>] [--context <n>]
  *
  * --grep (case-insensitive) prints only the blocks that contain the pattern, with each hit
  * marked »…« and cut to --context characters either side (default: the whole block). Blocks are
@@ -13,9 +13,9 @@
  */
 import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
-import { chromiumPath, QUIET_FLAGS } from './chromium';
-import { corpusDir, corpusPath, keepLocal, readManifest, REPO_ROOT } from './corpus';
-import { serveStatic } from './serve';
+import { chromiumPath, QUIET_FLAGS } from '../support/chromium';
+import { corpusDir, corpusPath, keepLocal, readManifest, REPO_ROOT } from '../support/corpus';
+import { serveStatic } from '../support/serve';
 
 interface DumpedBlock {
   text: string;
@@ -71,7 +71,7 @@ async function main(): Promise<void> {
       await page.waitForTimeout(500);
       await page.addScriptTag({ content: script });
       const blocks = await page.evaluate((): DumpedBlock[] => {
-        const api = (globalThis as unknown as { NLText: typeof import('../src/page/blocks') }).NLText;
+        const api = (globalThis as unknown as { NLText: typeof import('../../src/page/blocks') }).NLText;
         return api.collectBlocks(document.body ?? document.documentElement).map((b) => ({
           text: b.text,
           tag: b.container.nodeType === 1 ? (b.container as Element).localName : b.container.nodeName,

@@ -15,8 +15,8 @@
  * holds wall time to the bar instead. Exits 1 when a bar is not met, unless `--no-fail`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, formatTable, totals } from '../tests/corpus/table-reporter';
-import type { CorpusResult } from '../tests/corpus/result';
+import { describe, formatTable, totals } from './table-reporter';
+import type { CorpusResult } from './result';
 
 interface Annotation {
   type: string;
