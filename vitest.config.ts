@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
-// Unit tests: pure code only (no browser). DOM and extension tests run in real Chromium
-// through Playwright (playwright.config.ts).
+// Unit tests: pure code only (no browser), each beside the module it tests (src/**, and the
+// dataset tools in scripts/; scripts/release/ has node:test files, run by `npm run test:package`).
+// tests/eval/score.test.ts checks the eval's arithmetic. DOM and extension tests run in real
+// Chromium through Playwright (playwright.config.ts).
 export default defineConfig({
   test: {
-    include: ['tests/unit/**/*.test.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'scripts/*.test.ts', 'tests/eval/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',
   },
 });

@@ -15,7 +15,7 @@ export interface ErrorLog {
 
 const EXTENSION_URL = /(?:chrome|moz)-extension:\/\//;
 
-export function normaliseError(text: string): string {
+function normaliseError(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/\d+/g, '#').slice(0, 200);
 }
 

@@ -29,7 +29,7 @@ export interface WatchLog {
 /** The UI host's arrival, the one change the extension may make: `<newslens-ui>` appended to <html>. */
 export const UI_HOST_ADDED = /^childList HTML(#\S*)? \+\[NEWSLENS-UI\] -\[\]$/;
 /** Its removal, when the site is switched off. */
-export const UI_HOST_REMOVED = /^childList HTML(#\S*)? \+\[\] -\[NEWSLENS-UI\]$/;
+const UI_HOST_REMOVED = /^childList HTML(#\S*)? \+\[\] -\[NEWSLENS-UI\]$/;
 
 export const MAX_RECORDS = 50_000;
 

@@ -49,7 +49,7 @@ export interface TaskSummary {
  * (where promise continuations, so our scan's time slices, run). Two entries of one task are
  * measured apart, so a task that runs our callback and then our microtasks counts as two.
  */
-export const TRACE_CATEGORIES = ['devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'];
+const TRACE_CATEGORIES = ['devtools.timeline', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'];
 
 const ENTRIES = new Set(['EvaluateScript', 'FunctionCall', 'RunMicrotasks', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback']);
 
@@ -111,7 +111,7 @@ export async function startTaskTrace(cdp: CDPSession, extensionOrigin: string): 
 }
 
 /** The summary of a trace's events (pure: exported for reuse on saved traces). */
-export function summariseTrace(events: readonly TraceEvent[], extensionOrigin: string): TaskSummary {
+function summariseTrace(events: readonly TraceEvent[], extensionOrigin: string): TaskSummary {
   const isOurs = (url: unknown): boolean => typeof url === 'string' && url.startsWith(extensionOrigin);
   const mainThreads = new Set<string>();
   for (const e of events) {

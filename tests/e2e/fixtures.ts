@@ -9,7 +9,7 @@ import { CHROME_BUILD, launchWithExtension } from '../support/launch';
 import { serveStatic, type StaticServer } from '../support/serve';
 import { testBuild } from '../support/test-build';
 
-export interface Site {
+interface Site {
   /** http://127.0.0.1:<port> */
   a: string;
   /** http://localhost:<port>: the same files under another site name. */
@@ -84,7 +84,7 @@ export { expect };
  * .output/test-build/chrome/<name>/ (once per test worker) and returns the folder to load. The
  * build runs the dataset check like any build.
  */
-export function buildWithDataset(datasetDir: string): string {
+function buildWithDataset(datasetDir: string): string {
   return testBuild('chrome', basename(datasetDir), { NEWSLENS_DATASET: datasetDir });
 }
 

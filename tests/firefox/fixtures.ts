@@ -14,7 +14,7 @@ import { recordOutbound } from './outbound';
 
 export const DEMO = '/demo/news.html';
 
-export interface Site {
+interface Site {
   /** http://127.0.0.1:<port> */
   a: string;
   /** http://localhost:<port>: the same files under another site name. */

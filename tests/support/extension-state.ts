@@ -49,7 +49,7 @@ export async function setSite(serviceWorker: Worker, site: string, choice: 'on' 
 export type ScanStatus = 'scanning' | 'ready' | 'off' | 'no answer';
 
 /** The content script's status in the tab showing `url` ("no answer": no content script there). */
-export async function scanStatus(serviceWorker: Worker, url: string): Promise<ScanStatus> {
+async function scanStatus(serviceWorker: Worker, url: string): Promise<ScanStatus> {
   return serviceWorker.evaluate(async (u) => {
     let status: ScanStatus = 'no answer';
     for (const tab of await chrome.tabs.query({})) {

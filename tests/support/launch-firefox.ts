@@ -13,10 +13,10 @@ import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 /** The Firefox build to load: `$NEWSLENS_OUT/firefox-mv2` (default `.output/firefox-mv2`). */
-export const FIREFOX_BUILD = resolve(process.env.NEWSLENS_OUT ?? '.output', 'firefox-mv2');
+const FIREFOX_BUILD = resolve(process.env.NEWSLENS_OUT ?? '.output', 'firefox-mv2');
 
 /** Where Firefox lives: FIREFOX_PATH wins; then Debian's ESR and a plain firefox. */
-export function firefoxPath(): string {
+function firefoxPath(): string {
   const fromEnv = process.env.FIREFOX_PATH;
   if (fromEnv) return fromEnv;
   for (const candidate of ['/usr/bin/firefox-esr', '/usr/bin/firefox', '/usr/lib/firefox-esr/firefox-esr']) {
