@@ -30,10 +30,10 @@ import { serveStatic, type StaticServer } from '../support/serve';
 import { corpusDir, listCorpus, type CorpusPage } from './corpus-pages';
 import { leftovers, readHighlights, setSite, waitForScan, type ScanStatus } from '../support/extension-state';
 import { checkNames, countShown } from './name-floors';
-import { collectErrors, introducedErrors, type ErrorLog } from './page-errors';
-import { clearWatch, extraMutations, foreignMutations, installWatch, MAX_RECORDS, readWatch, switchOffChanges, waitForQuiet, type WatchLog } from './page-watch';
+import { collectErrors, introducedErrors, type ErrorLog } from '../support/page-errors';
+import { clearWatch, extraMutations, foreignMutations, installWatch, MAX_RECORDS, readWatch, switchOffChanges, waitForQuiet, type WatchLog } from '../support/page-watch';
 import type { CorpusResult } from './result';
-import { startTaskTrace } from './task-trace';
+import { startTaskTrace } from '../support/task-trace';
 
 const DIR = corpusDir();
 const PAGES = listCorpus(DIR);

@@ -15,7 +15,8 @@
  * holds wall time to the bar instead. Exits 1 when a bar is not met, unless `--no-fail`.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, formatTable, totals } from './table-reporter';
+import { describe } from '../support/task-trace';
+import { formatTable, totals } from './table-reporter';
 import type { CorpusResult } from './result';
 
 interface Annotation {

@@ -5,7 +5,7 @@
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { chromiumPath, QUIET_FLAGS } from '../support/chromium';
 import type { MatchIndex } from '../../src/dataset/compiled';
-import { bundleModules } from './bundle';
+import { bundleModules } from '../support/dom-bundle';
 
 type Api = {
   blocks: typeof import('../../src/page/blocks');

@@ -10,7 +10,7 @@
 import { chromium, expect, test, type Browser } from '@playwright/test';
 import { chromiumPath, QUIET_FLAGS } from '../support/chromium';
 import type { MatchIndex } from '../../src/dataset/compiled';
-import { bundleModules } from './bundle';
+import { bundleModules } from '../support/dom-bundle';
 
 const INDEX: MatchIndex = {
   version: 'dom-soak-test',

@@ -20,7 +20,7 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { setSite } from '../support/extension-state';
-import { expect, test, waitForHighlights } from './fixtures';
+import { expect, test, waitForHighlights } from '../support/extension-test';
 
 test.use({ build: 'reader' });
 

@@ -10,17 +10,17 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
 import { QUIET_FLAGS, chromiumPath } from '../support/chromium';
-import { tabIdOf } from '../support/launch';
+import { tabIdOf } from '../support/extension-state';
 import { testBuild } from '../support/test-build';
 import { serveStatic } from '../support/serve';
-import { CardObject } from './pages/card';
-import { PopupObject } from './pages/popup';
+import { CardObject } from '../support/pages/card';
+import { PopupObject } from '../support/pages/popup';
 import { compileDetails } from '../../src/dataset/compile';
 import { detailsFor } from '../../src/dataset/details';
 import { loadDataset } from '../../src/dataset/load';
-import { bundleModules } from '../dom/bundle';
-import { waitForHighlights } from './fixtures';
-import { ARTICLE } from './reading-helpers';
+import { bundleModules } from '../support/dom-bundle';
+import { waitForHighlights } from '../support/extension-test';
+import { ARTICLE } from '../support/browser-events';
 
 /** Chromium shows an extension's French messages only if it has a French UI itself. */
 const frenchUi = existsSync(join(dirname(chromiumPath()), 'locales', 'fr.pak'));

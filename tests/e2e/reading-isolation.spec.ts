@@ -5,10 +5,10 @@
 import { chromium, type Page } from '@playwright/test';
 import { chromiumPath, QUIET_FLAGS } from '../support/chromium';
 import type { Details } from '../../src/dataset/compiled';
-import { bundleModules } from '../dom/bundle';
-import { CardObject } from './pages/card';
-import { expect, test, waitForHighlights } from './fixtures';
-import { AGGRESSIVE, ARTICLE } from './reading-helpers';
+import { bundleModules } from '../support/dom-bundle';
+import { CardObject } from '../support/pages/card';
+import { expect, test, waitForHighlights } from '../support/extension-test';
+import { AGGRESSIVE, ARTICLE } from '../support/browser-events';
 
 const PROPS = [
   'display',
@@ -70,10 +70,8 @@ test('no page style reaches the card, however aggressive', async ({ context, sit
   expect(expected['.nl-name']!['font-size']).toBe('16px');
 });
 
-test("the card's styles do not reach the page", async ({ context, site }) => {
-  const page = await context.newPage();
-  await page.goto(site.a + ARTICLE);
-  await waitForHighlights(page, 5);
+test("the card's styles do not reach the page", async ({ openPage }) => {
+  const page = await openPage(ARTICLE, 5);
   const snapshot = () =>
     page.evaluate(
       (props) =>

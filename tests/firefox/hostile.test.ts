@@ -9,7 +9,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { DEMO, allHighlighted, openFirefox, poll, waitForHighlights, type FirefoxSession } from './fixtures';
+import { DEMO, allHighlighted, openFirefox, poll, waitForHighlights, type FirefoxSession } from '../support/firefox/session';
 
 const CLOBBER = '/tests/fixtures/hostile/clobber.html';
 const BARE = ['newslens-person', 'newslens-organisation', 'newslens-country', 'newslens-figure', 'newslens-active', 'newslensmark-disputed'];

@@ -1,9 +1,11 @@
 /**
- * Driving and asking the built extension from a test, through its service worker: switch the
- * test site on or off (the default mode runs only on pages that look like news), and ask a
- * tab's content script how far it got (the same `page:state` message the popup sends).
+ * Driving and asking the built extension in Chromium from a test, through its service worker:
+ * switch the test site on or off (the default mode runs only on pages that look like news), find
+ * a tab, ask a tab's content script how far it got (the same `page:state` message the popup
+ * sends), and read the highlights on a page.
  */
 import type { Page, Worker } from '@playwright/test';
+import { highlightGroups, paintedAtLeast, tabStates, type PageStatus } from './in-page';
 
 /** The reader's preferences as stored (src/sites/store.ts): one `settings` value, version 2. */
 export interface StoredPreferences {
@@ -46,25 +48,20 @@ export async function setSite(serviceWorker: Worker, site: string, choice: 'on' 
   await setPreferences(serviceWorker, { sites: { [site]: choice } });
 }
 
-export type ScanStatus = 'scanning' | 'ready' | 'off' | 'no answer';
+/** What a tab's content script says of its pass, or 'no answer' where none answers. */
+export type ScanStatus = PageStatus | 'no answer';
 
 /** The content script's status in the tab showing `url` ("no answer": no content script there). */
 async function scanStatus(serviceWorker: Worker, url: string): Promise<ScanStatus> {
-  return serviceWorker.evaluate(async (u) => {
-    let status: ScanStatus = 'no answer';
-    for (const tab of await chrome.tabs.query({})) {
-      if (tab.id === undefined) continue;
-      try {
-        const r = (await chrome.tabs.sendMessage(tab.id, { newslens: 1, type: 'page:state', payload: {} })) as
-          | { ok: boolean; value?: { url: string; status: ScanStatus } }
-          | undefined;
-        if (r?.ok && r.value?.url === u) status = r.value.status;
-      } catch {
-        // No content script in this tab (yet).
-      }
-    }
-    return status;
-  }, url);
+  const states = await serviceWorker.evaluate(tabStates);
+  return states.find((s) => s.url === url)?.status ?? 'no answer';
+}
+
+/** The id of the tab showing `url`, asked of the extension's service worker. */
+export async function tabIdOf(serviceWorker: Worker, url: string): Promise<number> {
+  const tab = (await serviceWorker.evaluate(tabStates)).find((s) => s.url === url);
+  if (!tab) throw new Error(`no tab for ${url}`);
+  return tab.tabId;
 }
 
 /** Polls until the content script of `page` has finished its first pass (or is off); the last status. */
@@ -81,15 +78,18 @@ export async function waitForScan(serviceWorker: Worker, page: Page, timeoutMs: 
 }
 
 /** The extension's highlights on `page`, by group, as the page's main world sees them. */
-export async function readHighlights(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
-      out[name] = [...group].map((r) => (r as Range).toString());
-    }
-    return out;
-  });
+export function readHighlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(highlightGroups);
+}
+
+/** Every highlighted text on `page`, group after group. */
+export async function allHighlighted(page: Page): Promise<string[]> {
+  return Object.values(await readHighlights(page)).flat();
+}
+
+/** Waits until the extension has painted at least `min` ranges on `page`. */
+export async function waitForHighlights(page: Page, min = 1): Promise<void> {
+  await page.waitForFunction(paintedAtLeast, min, { timeout: 10_000 });
 }
 
 /** Whether anything of the extension is left on the page: highlight groups or its UI host. */

@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { tabStates } from './in-page';
 
 /** The Firefox build to load: `$NEWSLENS_OUT/firefox-mv2` (default `.output/firefox-mv2`). */
 const FIREFOX_BUILD = resolve(process.env.NEWSLENS_OUT ?? '.output', 'firefox-mv2');
@@ -131,24 +132,10 @@ export async function waitInPage<A extends Plain>(
 
 /**
  * The id of the tab showing `url`, asked from an extension page (`extensionPage`, e.g. the
- * popup opened in a tab). The extension has no "tabs" permission, so tab URLs are hidden from it:
- * ask each tab's content script for its page state instead, as `tabIdOf` in ./launch.ts does.
+ * popup opened in a tab), as tests/support/extension-state.ts asks Chromium's service worker.
  */
 export async function firefoxTabIdOf(extensionPage: Page, url: string): Promise<number> {
-  return extensionPage.evaluate(async (u) => {
-    const api = (globalThis as unknown as { browser: typeof chrome }).browser;
-    const tabs = await api.tabs.query({});
-    for (const tab of tabs) {
-      if (tab.id === undefined) continue;
-      try {
-        const r = (await api.tabs.sendMessage(tab.id, { newslens: 1, type: 'page:state', payload: {} })) as
-          | { ok: boolean; value?: { url: string } }
-          | undefined;
-        if (r?.ok && r.value?.url === u) return tab.id;
-      } catch {
-        // No content script in this tab.
-      }
-    }
-    throw new Error(`no tab for ${u}`);
-  }, url);
+  const tab = (await extensionPage.evaluate(tabStates)).find((s) => s.url === url);
+  if (!tab) throw new Error(`no tab for ${url}`);
+  return tab.tabId;
 }

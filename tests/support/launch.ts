@@ -45,25 +45,3 @@ export async function launchWithExtension(options: { headless?: boolean; extensi
     },
   };
 }
-
-/**
- * The id of the tab showing `url`. The extension has no "tabs" permission, so tab URLs are
- * hidden from it: ask each tab's content script for its page state instead.
- */
-export async function tabIdOf(serviceWorker: Worker, url: string): Promise<number> {
-  return serviceWorker.evaluate(async (u) => {
-    const tabs = await chrome.tabs.query({});
-    for (const tab of tabs) {
-      if (tab.id === undefined) continue;
-      try {
-        const r = (await chrome.tabs.sendMessage(tab.id, { newslens: 1, type: 'page:state', payload: {} })) as
-          | { ok: boolean; value?: { url: string } }
-          | undefined;
-        if (r?.ok && r.value?.url === u) return tab.id;
-      } catch {
-        // No content script in this tab.
-      }
-    }
-    throw new Error(`no tab for ${u}`);
-  }, url);
-}

@@ -5,9 +5,12 @@
  */
 import { test as base, expect, type BrowserContext, type Page, type Worker } from '@playwright/test';
 import { basename, resolve } from 'node:path';
-import { CHROME_BUILD, launchWithExtension } from '../support/launch';
-import { serveStatic, type StaticServer } from '../support/serve';
-import { testBuild } from '../support/test-build';
+import { CHROME_BUILD, launchWithExtension } from './launch';
+import { serveStatic, type StaticServer } from './serve';
+import { testBuild } from './test-build';
+import { ARTICLE } from './browser-events';
+import { allHighlighted, readHighlights, tabIdOf, waitForHighlights } from './extension-state';
+import { CardObject } from './pages/card';
 
 interface Site {
   /** http://127.0.0.1:<port> */
@@ -31,6 +34,10 @@ interface Fixtures {
   site: Site;
   /** Requests that tried to leave 127.0.0.1/localhost (aborted). */
   outbound: string[];
+  /** A new tab showing `path` of site a, once the extension has painted `min` highlights there. */
+  openPage: (path: string, min?: number) => Promise<Page>;
+  /** The reading specs' article (tests/fixtures/pages/reading-article.html), highlighted, with its tab and its card. */
+  article: { page: Page; tabId: number; card: CardObject };
 }
 
 interface WorkerFixtures {
@@ -75,6 +82,18 @@ export const test = base.extend<Fixtures, WorkerFixtures>({
   site: async ({ server }, use) => {
     await use({ a: server.origin, b: `http://localhost:${server.port}` });
   },
+  openPage: async ({ context, site }, use) => {
+    await use(async (path, min = 1) => {
+      const page = await context.newPage();
+      await page.goto(site.a + path);
+      await waitForHighlights(page, min);
+      return page;
+    });
+  },
+  article: async ({ openPage, serviceWorker }, use) => {
+    const page = await openPage(ARTICLE, 10);
+    await use({ page, tabId: await tabIdOf(serviceWorker, page.url()), card: new CardObject(page) });
+  },
 });
 
 export { expect };
@@ -88,33 +107,4 @@ function buildWithDataset(datasetDir: string): string {
   return testBuild('chrome', basename(datasetDir), { NEWSLENS_DATASET: datasetDir });
 }
 
-/** Names of the highlight groups the extension registered on a page, with their range texts. */
-export async function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
-      out[name] = [...group].map((r) => (r as Range).toString());
-    }
-    return out;
-  });
-}
-
-export async function allHighlighted(page: Page): Promise<string[]> {
-  return Object.values(await highlightedTexts(page)).flat();
-}
-
-/** Waits until the extension has painted (or the timeout passes). */
-export async function waitForHighlights(page: Page, min = 1): Promise<void> {
-  await page.waitForFunction(
-    (n) => {
-      let count = 0;
-      for (const [name, group] of CSS.highlights) if (name.startsWith('newslens-') && !name.startsWith('newslens-active')) count += group.size;
-      return count >= n;
-    },
-    min,
-    { timeout: 10_000 },
-  );
-}
-
-export { tabIdOf } from '../support/launch';
+export { allHighlighted, readHighlights as highlightedTexts, tabIdOf, waitForHighlights };

@@ -230,3 +230,8 @@ function summariseTrace(events: readonly TraceEvent[], extensionOrigin: string):
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;
 }
+
+/** "microtasks (rescan 60%, judge 20%)": what a task was and where our time in it went. */
+export function describe(t: { what: string; hot?: string[] }): string {
+  return t.hot && t.hot.length > 0 ? `${t.what} (${t.hot.join(', ')})` : t.what;
+}

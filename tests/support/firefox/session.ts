@@ -7,9 +7,10 @@
 import { resolve } from 'node:path';
 import type { TestContext } from 'node:test';
 import type { Browser, Page } from 'puppeteer-core';
-import { launchFirefoxWithExtension, waitInPage } from '../support/launch-firefox';
-import { serveStatic } from '../support/serve';
-import { testBuild } from '../support/test-build';
+import { highlightGroups, paintedAtLeast } from '../in-page';
+import { launchFirefoxWithExtension, waitInPage } from '../launch-firefox';
+import { serveStatic } from '../serve';
+import { testBuild } from '../test-build';
 import { recordOutbound } from './outbound';
 
 export const DEMO = '/demo/news.html';
@@ -59,15 +60,8 @@ export async function openFirefox(t: TestContext, options: { build?: 'test' | 'r
 }
 
 /** Names of the highlight groups the extension registered on a page, with their range texts. */
-export async function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
-  return page.evaluate(() => {
-    const out: Record<string, string[]> = {};
-    for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
-      out[name] = [...group].map((r) => (r as Range).toString());
-    }
-    return out;
-  });
+export function highlightedTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(highlightGroups);
 }
 
 export async function allHighlighted(page: Page): Promise<string[]> {
@@ -76,15 +70,7 @@ export async function allHighlighted(page: Page): Promise<string[]> {
 
 /** Waits until the extension has painted at least `min` ranges on the page. */
 export async function waitForHighlights(page: Page, min = 1): Promise<void> {
-  await waitInPage(
-    page,
-    (n: number) => {
-      let count = 0;
-      for (const [name, group] of CSS.highlights) if (name.startsWith('newslens-') && !name.startsWith('newslens-active')) count += group.size;
-      return count >= n;
-    },
-    min,
-  );
+  await waitInPage(page, paintedAtLeast, min);
 }
 
 /** Calls `read` until `done` holds for its value, and returns that value; throws with the last one. */

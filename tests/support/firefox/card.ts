@@ -3,7 +3,7 @@
  * has no auto-waiting locators over BiDi, so each read is one evaluate and waits poll).
  */
 import type { Page } from 'puppeteer-core';
-import { waitInPage } from '../../support/launch-firefox';
+import { waitInPage } from '../launch-firefox';
 
 export interface CardSnapshot {
   name: string | null;

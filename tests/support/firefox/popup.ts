@@ -3,9 +3,9 @@
  * Being an extension page, it is also where tests ask the content scripts for their state.
  */
 import type { Page } from 'puppeteer-core';
-import { firefoxTabIdOf, gotoExtensionPage, waitInPage } from '../../support/launch-firefox';
+import { firefoxTabIdOf, gotoExtensionPage, waitInPage } from '../launch-firefox';
 import type { PageState } from '../../../src/messaging/protocol';
-import type { FirefoxSession } from '../fixtures';
+import type { FirefoxSession } from './session';
 
 type Ref = `${'actor' | 'figure'}:${string}`;
 
