@@ -68,3 +68,44 @@ export async function tabStates(): Promise<{ tabId: number; url: string; status:
   }
   return found;
 }
+
+/** In a page: the tags of the elements beside <head> and <body> (the extension's card host, if any). */
+export function hostTags(): string[] {
+  return [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).map((e) => e.localName);
+}
+
+/** In a page: the first highlight reading `text`, scrolled into view: its centre and its height. */
+export function highlightPoint(text: string): { x: number; y: number; h: number } {
+  for (const [name, group] of CSS.highlights) {
+    if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
+    for (const r of group) {
+      if ((r as Range).toString() !== text) continue;
+      (r as Range).startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
+      const rect = (r as Range).getClientRects()[0]!;
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, h: rect.height };
+    }
+  }
+  throw new Error(`no highlight "${text}"`);
+}
+
+/** In a page: the page itself dispatching pointer and mouse events at `at` (untrusted input), ten times. */
+export async function syntheticHover(at: { x: number; y: number }): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    const target = document.elementFromPoint(at.x + (i % 2), at.y) ?? document.body;
+    const init = { clientX: at.x + (i % 2), clientY: at.y, bubbles: true, composed: true, view: window };
+    target.dispatchEvent(new PointerEvent('pointerover', init));
+    target.dispatchEvent(new PointerEvent('pointermove', init));
+    target.dispatchEvent(new MouseEvent('mouseover', init));
+    target.dispatchEvent(new MouseEvent('mousemove', init));
+    await new Promise((r) => setTimeout(r, 80));
+  }
+}
+
+/** In a page: the page swapping each of the groups `names` for an empty one of its own, deleting the first, and adding a paragraph that names two actors. */
+export function replaceHighlightGroups(names: string[]): void {
+  for (const n of names) CSS.highlights.set(n, new Highlight());
+  CSS.highlights.delete(names[0]!);
+  const p = document.createElement('p');
+  p.textContent = 'Later, Sergei Lavrov answered Boris Johnson.';
+  document.querySelector('article, main, body')!.append(p);
+}
