@@ -109,3 +109,21 @@ export function replaceHighlightGroups(names: string[]): void {
   p.textContent = 'Later, Sergei Lavrov answered Boris Johnson.';
   document.querySelector('article, main, body')!.append(p);
 }
+
+/**
+ * In a page: occurrence `n` (in document order) of the highlights reading `text`, scrolled to
+ * `block` first ('none': not scrolled): its first box, in viewport coordinates.
+ */
+export function highlightBox(at: { text: string; n: number; block: string }): { x: number; y: number; width: number; height: number } {
+  const ranges: Range[] = [];
+  for (const [name, group] of CSS.highlights) {
+    if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
+    for (const r of group) if ((r as Range).toString() === at.text) ranges.push(r as Range);
+  }
+  ranges.sort((a, c) => a.compareBoundaryPoints(Range.START_TO_START, c));
+  const range = ranges[at.n];
+  if (!range) throw new Error(`no highlight "${at.text}"`);
+  if (at.block !== 'none') range.startContainer.parentElement?.scrollIntoView({ block: at.block as ScrollLogicalPosition, behavior: 'instant' as ScrollBehavior });
+  const rect = range.getClientRects()[0]!;
+  return { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
+}

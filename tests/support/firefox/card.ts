@@ -4,6 +4,7 @@
  */
 import type { Page } from 'puppeteer-core';
 import { waitInPage } from '../launch-firefox';
+import { highlightBox } from '../in-page';
 
 export interface CardSnapshot {
   name: string | null;
@@ -19,23 +20,8 @@ export class CardObject {
 
   /** Moves the pointer onto occurrence `n` of `text` among the highlights; returns the point. */
   async hover(text: string, n = 0): Promise<{ x: number; y: number }> {
-    const point = await this.page.evaluate(
-      (t: string, i: number) => {
-        const ranges: Range[] = [];
-        for (const [name, group] of CSS.highlights) {
-          if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
-          for (const r of group) if ((r as Range).toString() === t) ranges.push(r as Range);
-        }
-        ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-        const range = ranges[i];
-        if (!range) throw new Error(`no highlight "${t}"`);
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      },
-      text,
-      n,
-    );
+    const box = await this.page.evaluate(highlightBox, { text, n, block: 'center' });
+    const point = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
     await this.page.mouse.move(point.x, point.y, { steps: 2 });
     return point;
   }

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { highlightBox } from '../in-page';
 
 export interface Rect {
   x: number;
@@ -21,22 +22,7 @@ export class CardObject {
 
   /** Scrolls the `occurrence`-th highlight reading `text` into view (at `block`) and returns its first box, in viewport coordinates. */
   async highlightRect(text: string, occurrence = 0, block: ScrollLogicalPosition | 'none' = 'center'): Promise<Rect> {
-    return this.page.evaluate(
-      ([t, n, b]) => {
-        const ranges: Range[] = [];
-        for (const [name, group] of CSS.highlights) {
-          if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
-          for (const r of group) if ((r as Range).toString() === t) ranges.push(r as Range);
-        }
-        ranges.sort((a, c) => a.compareBoundaryPoints(Range.START_TO_START, c));
-        const range = ranges[n];
-        if (!range) throw new Error(`no highlight "${t}"`);
-        if (b !== 'none') range.startContainer.parentElement?.scrollIntoView({ block: b as ScrollLogicalPosition, behavior: 'instant' as ScrollBehavior });
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
-      },
-      [text, occurrence, block] as const,
-    );
+    return this.page.evaluate(highlightBox, { text, n: occurrence, block });
   }
 
   /** Moves the pointer onto the first occurrence of `text` among the highlights. */
