@@ -8,14 +8,14 @@
  *
  * (a) the page's DOM: mutations seen by the page's own MutationObserver with the extension, of
  *     kinds the page never makes without it, must be none but the extension's one UI host (see
- *     page-watch.ts; more repetitions of the page's own kinds are timing, and only counted);
+ *     tests/support/page-watch.ts; more repetitions of the page's own kinds are timing, and only counted);
  *     switching the site off removes every highlight and the host, and nothing else changes in
  *     the task that removes the host;
  * (b) errors: none logged with the extension that the page does not log without it;
  * (c) names: the dataset's names highlighted at least at the floor that the manifest and the
  *     page's shown text give (name-floors.ts);
  * (d) tasks and memory, recorded, never asserted here (timings are not test results): the
- *     extension's longest task from the trace (task-trace.ts), heap held by the running scan
+ *     extension's longest task from the trace (tests/support/task-trace.ts), heap held by the running scan
  *     (before vs after switching off, same page), and the heap against the baseline. The table
  *     reporter prints them; `npm run trust:report` holds them to the 50 ms bar.
  */
