@@ -11,11 +11,13 @@ import type { BrowserContext } from '@playwright/test';
 
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const LABELS_DIR = resolve(REPO_ROOT, 'tests/corpus-labels');
+/** The shared corpus beside the repository, where every corpus tool looks unless told otherwise. */
+export const SHARED_CORPUS = resolve(REPO_ROOT, '../shared/corpus');
 
 /** The corpus folder: the first non-option argument, else ../shared/corpus beside the repository. */
 export function corpusDir(args: readonly string[]): string {
   const given = args.find((a) => !a.startsWith('--'));
-  return resolve(given ?? resolve(REPO_ROOT, '../shared/corpus'));
+  return resolve(given ?? SHARED_CORPUS);
 }
 
 export interface ManifestRow {
