@@ -2,8 +2,8 @@
  * src/page/blocks.ts (with the matcher) in real Chromium: pages set with `setContent`, our
  * modules bundled by esbuild and added as a script, results read with `page.evaluate`.
  */
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { chromiumPath, QUIET_FLAGS } from '../support/chromium';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { launchPlainChromium } from '../support/chromium';
 import type { MatchIndex } from '../../src/dataset/compiled';
 import { bundleModules } from '../support/dom-bundle';
 
@@ -57,7 +57,7 @@ test.beforeAll(async () => {
     },
     'NLT',
   );
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: QUIET_FLAGS });
+  browser = await launchPlainChromium();
 });
 
 test.afterAll(async () => {

@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
-import { QUIET_FLAGS, chromiumPath } from '../support/chromium';
+import { QUIET_FLAGS, chromiumPath, launchPlainChromium } from '../support/chromium';
 import { tabIdOf } from '../support/extension-state';
 import { testBuild } from '../support/test-build';
 import { serveStatic } from '../support/serve';
@@ -94,7 +94,7 @@ test('the card with the French messages', async () => {
     { card: 'src/ui/Card.tsx', i18n: 'src/ui/i18n.ts', preact: 'node_modules/preact/dist/preact.mjs' },
     'NLFr',
   );
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...QUIET_FLAGS, '--headless=new'] });
+  const browser = await launchPlainChromium();
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><html lang="fr"><div id="root"></div></html>');

@@ -2,8 +2,8 @@
  * The card lives in a shadow root: a page's styles cannot reach it, its styles cannot reach the
  * page, and dataset text is always text.
  */
-import { chromium, type Page } from '@playwright/test';
-import { chromiumPath, QUIET_FLAGS } from '../support/chromium';
+import type { Page } from '@playwright/test';
+import { launchPlainChromium } from '../support/chromium';
 import type { Details } from '../../src/dataset/compiled';
 import { bundleModules } from '../support/dom-bundle';
 import { CardObject } from '../support/pages/card';
@@ -93,7 +93,7 @@ test("the card's styles do not reach the page", async ({ openPage }) => {
 test('dataset text is always text, never markup', async () => {
   // The card component rendered in a plain page with a dataset whose every string is markup.
   const script = await bundleModules({ card: 'src/ui/Card.tsx', preact: 'node_modules/preact/dist/preact.mjs' }, 'NLCard');
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...QUIET_FLAGS, '--headless=new'] });
+  const browser = await launchPlainChromium();
   try {
     const page = await browser.newPage();
     const alerts: string[] = [];

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { chromium, type Browser } from '@playwright/test';
 
 /** Where Chromium lives: CHROMIUM_PATH wins; then Debian's binary and wrapper. */
 export function chromiumPath(): string {
@@ -21,3 +22,8 @@ export const QUIET_FLAGS = [
   '--disable-sync',
   '--disable-dev-shm-usage',
 ];
+
+/** Chromium without the extension, headless and quiet: plain pages for the dom tests and a few e2e ones. */
+export function launchPlainChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...QUIET_FLAGS, '--headless=new'] });
+}
