@@ -16,6 +16,11 @@ const BUILD_ONLY = [
   'problems', 'raw', 'evidence', 'suggest', 'summary',
 ];
 
+/** Tests beside the modules they test, and their helper: Node-side code that never ships. */
+const TEST_ONLY = ['**/*.test.ts', '**/*.test.tsx', 'src/**/test-fixtures.ts'];
+/** Shipped code never imports a test helper (so that no bundle carries one). */
+const NO_TEST_HELPERS = { group: ['**/test-fixtures', '**/*.test'], message: 'Test-only code: import it from tests alone.' };
+
 export default tseslint.config(
   { ignores: ['.output/**', '.wxt/**', 'node_modules/**', 'test-results/**'] },
   js.configs.recommended,
@@ -35,12 +40,14 @@ export default tseslint.config(
     // the build) nor the check and the compiler, which need zod's full build. The shapes it
     // receives are src/dataset/compiled.ts, ref.ts and kinds.ts (types of schema.ts are free).
     files: ['entrypoints/**', 'src/background/**', 'src/page/**', 'src/ui/**', 'src/messaging/**', 'src/matching/**', 'src/sites/**'],
+    ignores: TEST_ONLY,
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: BROWSER_SHIM,
           patterns: [
+            NO_TEST_HELPERS,
             { group: ['node:*'], message: 'Node modules belong to the build (src/dataset/load.ts, vite-plugin.ts, build-guard.ts, src/build/).' },
             {
               group: BUILD_ONLY.map((name) => `**/dataset/${name}`),
@@ -56,12 +63,14 @@ export default tseslint.config(
     // The background imports one UI module, for a reason: the context menu's title is a string the
     // reader sees, from the same i18n module as every other one.
     files: ['src/background/**', 'entrypoints/background.ts'],
+    ignores: TEST_ONLY,
     rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: BROWSER_SHIM,
           patterns: [
+            NO_TEST_HELPERS,
             { group: ['node:*'], message: 'Node modules belong to the build.' },
             { group: BUILD_ONLY.map((name) => `**/dataset/${name}`), allowTypeImports: true, message: 'Build-time dataset code.' },
             { group: ['**/ui/*', '**/ui/**', '!**/ui/i18n'], message: 'The background holds no UI: only src/ui/i18n.ts, for the strings it shows.' },
@@ -74,6 +83,7 @@ export default tseslint.config(
     // The extension's own code: dataset and page text are only ever text, no raw HTML anywhere.
     // (Tests may build fixture DOM with innerHTML.)
     files: ['src/**', 'entrypoints/**'],
+    ignores: TEST_ONLY,
     rules: {
       'no-restricted-syntax': [
         'error',

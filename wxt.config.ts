@@ -83,7 +83,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [highlightNamesPlugin(), preactWithoutInnerHtml(), preact(), datasetPlugin()],
     build: { sourcemap: false },
-    // The benchmark's builds (scripts/bench.ts) leave two `newslens:*` performance measures for it
+    // The benchmark's builds (tests/bench/run.ts) leave two `newslens:*` performance measures for it
     // to read. Only those builds: a page sees the measures of every script in its document, and
     // what the extension does on a page is the reader's business, not the page's.
     // Test builds only (NEWSLENS_TEST_CARD=open, set by the browser tests' own builds): the card's

@@ -2,21 +2,22 @@
  * `npm start`: opens the demo news page in Chromium with the freshly built extension loaded.
  * With a display it stays open for you to use; without one (or with --headless) it runs
  * headless, prints what it highlighted, saves screenshots under .output/screenshots/ and exits.
+ *
+ * It launches the browser itself (scripts/start-browser.ts) rather than through the tests'
+ * launcher in tests/support/: scripts/ and tests/ do not import each other.
  */
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { launchWithExtension, tabIdOf } from './launch';
-import { serveStatic } from './serve';
+import { activeTabId, openWithExtension } from './start-browser';
 
 const SHOTS = resolve('.output/screenshots');
 
 async function main(): Promise<void> {
   const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
   await mkdir(SHOTS, { recursive: true });
-  const server = await serveStatic(resolve('.'));
-  const ext = await launchWithExtension({ headless });
+  const ext = await openWithExtension(resolve(process.env.NEWSLENS_OUT ?? '.output', 'chrome-mv3'), headless, resolve('demo/news.html'));
   const page = ext.context.pages()[0] ?? (await ext.context.newPage());
-  const url = `${server.origin}/demo/news.html`;
+  const url = ext.demoUrl;
   await page.goto(url);
   console.log(`NewsLens ${headless ? '(headless)' : ''} on ${url}`);
 
@@ -72,7 +73,8 @@ async function main(): Promise<void> {
     console.log(`Card open for Vladimir Putin: ${resolve(SHOTS, 'demo-card.png')}`);
   }
   // The popup for the demo tab.
-  const tabId = await tabIdOf(ext.serviceWorker, url).catch(() => undefined);
+  await page.bringToFront();
+  const tabId = await activeTabId(ext.serviceWorker).catch(() => undefined);
   if (tabId !== undefined) {
     const popup = await ext.context.newPage();
     await popup.setViewportSize({ width: 420, height: 640 });
@@ -86,12 +88,10 @@ async function main(): Promise<void> {
 
   if (headless) {
     await ext.close();
-    await server.close();
     return;
   }
   console.log('Close the browser window to stop.');
   await new Promise<void>((done) => ext.context.on('close', () => done()));
-  await server.close();
 }
 
 main().catch((e: unknown) => {

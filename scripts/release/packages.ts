@@ -1,6 +1,6 @@
 /**
  * The store packages and where they land: `npm run zip` (scripts/zip.ts) makes them, the release
- * script hashes them, and the package checks (tests/package/) open them. Names follow WXT's
+ * script hashes them, and the package checks (scripts/release/packages.test.ts) open them. Names follow WXT's
  * defaults: `<name>-<version>-<chrome|firefox|sources>.zip` in the output folder.
  */
 import { readFileSync } from 'node:fs';

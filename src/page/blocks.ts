@@ -41,7 +41,7 @@ export function* iterateBlocks(root: Node, options: BlockOptions = {}): Generato
 
 /**
  * All the blocks under `root` at once (see `iterateBlocks`).
- * @public Bundled by scripts/corpus-text.ts and tests/dom/blocks.spec.ts, where knip does not follow.
+ * @public Bundled by tests/eval/corpus-text.ts and tests/dom/blocks.spec.ts, where knip does not follow.
  */
 export function collectBlocks(root: Node, options: BlockOptions = {}): TextBlock[] {
   return Array.from(iterateBlocks(root, options));

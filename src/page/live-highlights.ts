@@ -6,7 +6,7 @@
  * All the work runs in time slices (slices.ts) and stops when the run's AbortSignal fires: the
  * observers disconnect, a pending frame is cancelled, a rescan in progress drops what it read.
  *
- * In the benchmark's builds only (`__NEWSLENS_BENCH__`, set by scripts/bench.ts; a build for
+ * In the benchmark's builds only (`__NEWSLENS_BENCH__`, set by tests/bench/run.ts; a build for
  * readers leaves nothing a page could read), two performance entries are left for the benchmark,
  * both measures whose names start with "newslens:", so that it times the real built extension:
  * - `newslens:pass`: from the content script's start until the first pass's highlights are

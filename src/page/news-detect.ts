@@ -10,7 +10,7 @@
  *   followed by a slug) on a page with one main heading;
  * - a site on the list of known news publishers (./news-sites.ts), whatever the page.
  *
- * Measured on the corpus by scripts/news-detect-report.ts (figures in docs/news-detection.md).
+ * Measured on the corpus by tests/eval/news-detect.ts (figures in docs/news-detection.md).
  */
 import { isKnownNewsSite } from './news-sites';
 
@@ -62,7 +62,7 @@ const ARTICLE_PATH = /\/(?:19|20)\d{2}\/(?:0?[1-9]|1[0-2])\/|\/(?:article|articl
 
 /**
  * The signals the page gives, each on its own (`looksLikeNews` takes any one of them).
- * @public Bundled by scripts/news-detect-report.ts, where knip does not follow.
+ * @public Bundled by tests/eval/news-detect.ts, where knip does not follow.
  */
 export function newsSignals(doc: Document, url: string = doc.URL): NewsSignals {
   let parsed: URL | null;

@@ -1,6 +1,6 @@
 /**
  * From version 1 of the stored settings to version 2 (src/sites/store.ts describes both): pure,
- * tested with a table of stored shapes (tests/unit/store.test.ts).
+ * tested with a table of stored shapes (store.test.ts, beside this module).
  */
 import { DEFAULT_PREFERENCES, Mode, Preferences, SiteChoice } from './policy';
 

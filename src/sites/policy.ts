@@ -1,6 +1,6 @@
 /**
  * Where the extension runs: one pure decision, tested with a table of cases
- * (tests/unit/policy.test.ts).
+ * (policy.test.ts, beside it).
  */
 import { z } from 'zod/mini';
 

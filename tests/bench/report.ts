@@ -1,5 +1,5 @@
 /**
- * The benchmark's printed report (scripts/bench.ts): one row per page, medians, and each target
+ * The benchmark's printed report (tests/bench/run.ts): one row per page, medians, and each target
  * of issue 4 with the figure that meets it or not. Pure: figures in, text out.
  */
 import type { PassReading } from './in-page';
@@ -28,7 +28,7 @@ export interface ReportContext {
   markjsOptions: Record<string, unknown>;
 }
 
-export function median(xs: readonly number[]): number {
+function median(xs: readonly number[]): number {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   if (s.length === 0) return Number.NaN;
   return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
@@ -38,7 +38,7 @@ const ms = (x: number | undefined): string => (x === undefined || !Number.isFini
 const ratio = (x: number): string => (!Number.isFinite(x) ? '—' : x < 10 ? `${x.toFixed(2)}×` : `${x.toFixed(0)}×`);
 
 /** Our longest task on a page: our longest slice of work (the content script times each one). */
-export function longestTask(r: PassReading | null): number {
+function longestTask(r: PassReading | null): number {
   return r ? r.longestSlice : Number.NaN;
 }
 

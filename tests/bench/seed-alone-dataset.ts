@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Actor } from '../../src/dataset/schema';
 
-export const SEED_ARTICLE = 'bbc-2022-02-20-ukraine-macron-putin';
+const SEED_ARTICLE = 'bbc-2022-02-20-ukraine-macron-putin';
 
 /** Writes `dest` (replaced): actors.json, articles/<seed>.json and texts/<seed>.txt. Returns the counts. */
 export function writeSeedAloneDataset(src: string, dest: string): { articles: number; actors: number } {

@@ -5,8 +5,8 @@
  * they are: the run serves them from that folder, nothing is copied into the repository.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { join, relative, resolve } from 'node:path';
+import { SHARED_CORPUS } from '../support/corpus';
 
 export interface CorpusPage {
   /** Path below the corpus folder, with forward slashes. */
@@ -15,10 +15,8 @@ export interface CorpusPage {
   columns: Record<string, string>;
 }
 
-const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
-
 export function corpusDir(): string {
-  return resolve(process.env.CORPUS_DIR ?? resolve(REPO_ROOT, '../shared/corpus'));
+  return resolve(process.env.CORPUS_DIR ?? SHARED_CORPUS);
 }
 
 export function listCorpus(dir: string): CorpusPage[] {

@@ -8,14 +8,14 @@
  *
  * (a) the page's DOM: mutations seen by the page's own MutationObserver with the extension, of
  *     kinds the page never makes without it, must be none but the extension's one UI host (see
- *     page-watch.ts; more repetitions of the page's own kinds are timing, and only counted);
+ *     tests/support/page-watch.ts; more repetitions of the page's own kinds are timing, and only counted);
  *     switching the site off removes every highlight and the host, and nothing else changes in
  *     the task that removes the host;
  * (b) errors: none logged with the extension that the page does not log without it;
  * (c) names: the dataset's names highlighted at least at the floor that the manifest and the
  *     page's shown text give (name-floors.ts);
  * (d) tasks and memory, recorded, never asserted here (timings are not test results): the
- *     extension's longest task from the trace (task-trace.ts), heap held by the running scan
+ *     extension's longest task from the trace (tests/support/task-trace.ts), heap held by the running scan
  *     (before vs after switching off, same page), and the heap against the baseline. The table
  *     reporter prints them; `npm run trust:report` holds them to the 50 ms bar.
  */
@@ -23,17 +23,17 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
-import { chromiumPath, QUIET_FLAGS } from '../../scripts/chromium';
-import { launchWithExtension, type LaunchedExtension } from '../../scripts/launch';
-import { testBuild } from '../../scripts/test-build';
-import { serveStatic, type StaticServer } from '../../scripts/serve';
+import { chromiumPath, QUIET_FLAGS } from '../support/chromium';
+import { launchWithExtension, type LaunchedExtension } from '../support/launch';
+import { testBuild } from '../support/test-build';
+import { serveStatic, type StaticServer } from '../support/serve';
 import { corpusDir, listCorpus, type CorpusPage } from './corpus-pages';
-import { leftovers, readHighlights, setSite, waitForScan, type ScanStatus } from './extension-state';
+import { leftovers, readHighlights, setSite, waitForScan, type ScanStatus } from '../support/extension-state';
 import { checkNames, countShown } from './name-floors';
-import { collectErrors, introducedErrors, type ErrorLog } from './page-errors';
-import { clearWatch, extraMutations, foreignMutations, installWatch, MAX_RECORDS, readWatch, switchOffChanges, waitForQuiet, type WatchLog } from './page-watch';
+import { collectErrors, introducedErrors, type ErrorLog } from '../support/page-errors';
+import { clearWatch, extraMutations, foreignMutations, installWatch, MAX_RECORDS, readWatch, switchOffChanges, waitForQuiet, type WatchLog } from '../support/page-watch';
 import type { CorpusResult } from './result';
-import { startTaskTrace } from './task-trace';
+import { startTaskTrace } from '../support/task-trace';
 
 const DIR = corpusDir();
 const PAGES = listCorpus(DIR);
@@ -79,7 +79,7 @@ const test = base.extend<object, Workers>({
   ],
   withExtension: [
     async ({}, use) => {
-      // The tests' build: the readers' code with a card tests can read (scripts/test-build.ts).
+      // The tests' build: the readers' code with a card tests can read (tests/support/test-build.ts).
       const launched = await launchWithExtension({ extensionDir: testBuild('chrome') });
       await keepLocal(launched.context);
       // Every request an extension context makes (its service worker, its pages) goes here; the

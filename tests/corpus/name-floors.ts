@@ -20,7 +20,7 @@
  */
 
 /** Manifest column → the words it counts (the shown-text count uses the same words). */
-export const CHECKED_NAMES: Record<string, string[]> = {
+const CHECKED_NAMES: Record<string, string[]> = {
   Putin: ['Putin'],
   Macron: ['Macron'],
   Blinken: ['Blinken'],
@@ -38,8 +38,8 @@ export const CHECKED_NAMES: Record<string, string[]> = {
   Germany: ['Germany'],
 };
 
-export const FLOOR_SHARE = 0.5;
-export const MIN_COUNT = 2;
+const FLOOR_SHARE = 0.5;
+const MIN_COUNT = 2;
 
 export interface NameCheck {
   name: string;
@@ -53,7 +53,7 @@ export interface NameCheck {
 }
 
 /** A whole-word pattern for any of `words` (global: for counting). */
-export function wordsPattern(words: readonly string[]): RegExp {
+function wordsPattern(words: readonly string[]): RegExp {
   const alternatives = words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
   return new RegExp(`(?<![\\p{L}\\p{N}_])(?:${alternatives})(?![\\p{L}\\p{N}_])`, 'gu');
 }

@@ -2,7 +2,7 @@
  * What the corpus run records for one page: the test attaches it as a "corpus" annotation, the
  * table reporter prints it, and `npm run trust:report` reads it back from the JSON report.
  */
-import type { ExtensionTask } from './task-trace';
+import type { ExtensionTask } from '../support/task-trace';
 import type { NameCheck } from './name-floors';
 
 export interface CorpusResult {

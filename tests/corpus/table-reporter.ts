@@ -1,9 +1,10 @@
 /**
  * Prints the corpus run as a table, one row per page, and the totals, from the "corpus"
  * annotation each test attaches (tests/corpus/result.ts). `formatTable` is shared with
- * scripts/trust-report.ts, which prints the same table from a saved JSON report.
+ * tests/corpus/trust-report.ts, which prints the same table from a saved JSON report.
  */
 import type { Reporter, TestCase, TestResult } from '@playwright/test/reporter';
+import { describe } from '../support/task-trace';
 import type { CorpusResult } from './result';
 
 export default class TableReporter implements Reporter {
@@ -87,10 +88,6 @@ export function totals(rows: readonly { result: CorpusResult; outcome: string }[
   };
 }
 
-/** "microtasks (rescan 60%, judge 20%)": what a task was and where our time in it went. */
-export function describe(t: { what: string; hot?: string[] }): string {
-  return t.hot && t.hot.length > 0 ? `${t.what} (${t.hot.join(', ')})` : t.what;
-}
 
 export function formatTable(rows: readonly { result: CorpusResult; outcome: string }[]): string {
   const lines: string[] = [];

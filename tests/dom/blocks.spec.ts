@@ -2,10 +2,10 @@
  * src/page/blocks.ts and its parts (with the matcher) in real Chromium: pages set with `setContent`, our
  * modules bundled by esbuild and added as a script, results read with `page.evaluate`.
  */
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { chromiumPath, QUIET_FLAGS } from '../../scripts/chromium';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { launchPlainChromium } from '../support/chromium';
 import type { MatchIndex } from '../../src/dataset/compiled';
-import { bundleModules } from './bundle';
+import { bundleModules } from '../support/dom-bundle';
 
 type Api = {
   blocks: typeof import('../../src/page/blocks');
@@ -63,7 +63,7 @@ test.beforeAll(async () => {
     },
     'NLT',
   );
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: QUIET_FLAGS });
+  browser = await launchPlainChromium();
 });
 
 test.afterAll(async () => {

@@ -7,9 +7,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
-import { chromiumPath, QUIET_FLAGS } from '../../scripts/chromium';
+import { launchPlainChromium } from '../support/chromium';
 import type { Details } from '../../src/dataset/compiled';
 import { compileDetails } from '../../src/dataset/compile';
 import { detailsFor } from '../../src/dataset/details';
@@ -83,7 +83,7 @@ async function bundle(): Promise<string> {
 test.beforeAll(async () => {
   script = await bundle();
   details = detailsFor(compileDetails(loadDataset('assets/dataset').dataset!), { type: 'actor', id: 'vladimir-putin' })!;
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: QUIET_FLAGS });
+  browser = await launchPlainChromium();
 });
 
 test.afterAll(async () => {

@@ -4,10 +4,10 @@
  * change joins or splits the text around it (watch.ts explains which blocks each one rereads),
  * and the highlights must always be what a fresh pass over the page would give.
  */
-import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
-import { chromiumPath, QUIET_FLAGS } from '../../scripts/chromium';
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { launchPlainChromium } from '../support/chromium';
 import type { MatchIndex } from '../../src/dataset/compiled';
-import { bundleModules } from './bundle';
+import { bundleModules } from '../support/dom-bundle';
 
 type Api = {
   live: typeof import('../../src/page/live-highlights');
@@ -53,7 +53,7 @@ test.beforeAll(async () => {
     },
     'NLL',
   );
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: QUIET_FLAGS });
+  browser = await launchPlainChromium();
 });
 
 test.afterAll(async () => {

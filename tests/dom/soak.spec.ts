@@ -7,10 +7,10 @@
  * printed and attached; the assertion is on size (the growth between minute 1 and minute 10),
  * never on time.
  */
-import { chromium, expect, test, type Browser } from '@playwright/test';
-import { chromiumPath, QUIET_FLAGS } from '../../scripts/chromium';
+import { expect, test, type Browser } from '@playwright/test';
+import { launchPlainChromium } from '../support/chromium';
 import type { MatchIndex } from '../../src/dataset/compiled';
-import { bundleModules } from './bundle';
+import { bundleModules } from '../support/dom-bundle';
 
 const INDEX: MatchIndex = {
   version: 'dom-soak-test',
@@ -30,7 +30,7 @@ const MAX_GROWTH_BYTES = 1_000_000;
 
 let browser: Browser;
 test.beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: QUIET_FLAGS });
+  browser = await launchPlainChromium();
 });
 test.afterAll(async () => {
   await browser?.close();

@@ -10,9 +10,9 @@
  * and mark every node they add or remove, so that any other change is visible.
  */
 import type { Frame, Page } from '@playwright/test';
-import { PopupObject } from './pages/popup';
-import { expect, tabIdOf, test, waitForHighlights } from './fixtures';
-import { setSite } from '../corpus/extension-state';
+import { PopupObject } from '../support/pages/popup';
+import { expect, tabIdOf, test, waitForHighlights } from '../support/extension-test';
+import { setSite } from '../support/extension-state';
 
 const LIVE = '/tests/fixtures/pages/live-blog.html';
 const FRAMES = '/tests/fixtures/pages/frames.html';
@@ -94,10 +94,8 @@ test('text that arrives later is highlighted, and text that leaves loses its hig
   expect(await page.evaluate(() => window.__foreign)).toEqual([]);
 });
 
-test('the ambiguity rule follows the page: a bare surname is highlighted only while the full name is on the page', async ({ context, site }) => {
-  const page = await context.newPage();
-  await page.goto(site.a + LIVE);
-  await waitForHighlights(page, 1);
+test('the ambiguity rule follows the page: a bare surname is highlighted only while the full name is on the page', async ({ openPage }) => {
+  const page = await openPage(LIVE, 1);
 
   // "Johnson" alone may be any Johnson: not highlighted.
   await page.evaluate(() => window.page.prepend('<p>Johnson declined to comment.</p>'));
@@ -129,10 +127,8 @@ test('a page that replaces its body is read anew, and nothing of the old body st
   expect(await page.evaluate(() => window.__foreign)).toEqual([]);
 });
 
-test('switching the site off stops the watching: later text gets no highlight', async ({ context, site, extensionId, serviceWorker }) => {
-  const page = await context.newPage();
-  await page.goto(site.a + LIVE);
-  await waitForHighlights(page, 1);
+test('switching the site off stops the watching: later text gets no highlight', async ({ context, extensionId, serviceWorker, openPage }) => {
+  const page = await openPage(LIVE, 1);
   await page.evaluate(() => window.page.prepend('<p>Emmanuel Macron arrived.</p>'));
   await expect.poll(() => highlighted(page)).toContain('Emmanuel Macron');
 
@@ -188,12 +184,10 @@ test('names inside open shadow roots are highlighted and painted, without changi
   expect(await page.evaluate(() => window.__foreign)).toEqual([]);
 });
 
-test('a same-origin frame is highlighted by its own run; a cross-origin one is left alone', async ({ context, site, serviceWorker }) => {
+test('a same-origin frame is highlighted by its own run; a cross-origin one is left alone', async ({ context, site, serviceWorker, openPage }) => {
   // Switched on for both site names, so that only the origin rule keeps the cross-origin frame dark.
   await setSite(serviceWorker, 'localhost', 'on');
-  const page = await context.newPage();
-  await page.goto(site.a + FRAMES);
-  await waitForHighlights(page, 2);
+  const page = await openPage(FRAMES, 2);
   const same = page.frame({ url: /frame-inner\.html$/ })!;
   await expect.poll(() => highlighted(same)).toEqual(expect.arrayContaining(['Emmanuel Macron', 'Élysée']));
   // The top document's highlights are its own: the frame's names are not among them.

@@ -7,8 +7,8 @@
  * every frame and stopped at once in a cross-origin one.
  */
 import type { CDPSession, Frame } from '@playwright/test';
-import { setSite } from '../corpus/extension-state';
-import { expect, test } from './fixtures';
+import { setSite } from '../support/extension-state';
+import { expect, test } from '../support/extension-test';
 
 test.use({ build: 'reader' });
 

@@ -19,8 +19,9 @@
  * DevTools protocol (`DOM.getDocument` with `pierce`), which reaches closed roots; a page cannot.
  */
 import type { CDPSession, Page } from '@playwright/test';
-import { setSite } from '../corpus/extension-state';
-import { expect, test, waitForHighlights } from './fixtures';
+import { allHighlighted, setSite } from '../support/extension-state';
+import { expect, test, waitForHighlights } from '../support/extension-test';
+import { highlightPoint, hostTags, replaceHighlightGroups, syntheticHover, uiHostProbe } from '../support/in-page';
 
 test.use({ build: 'reader' });
 
@@ -33,18 +34,6 @@ interface Attack {
   name: string;
   page: string;
   run(t: { page: Page; cdp: CDPSession; extensionId: string }): Promise<void>;
-}
-
-/** Our highlights' texts, as the page sees the registry: groups named "newslens-…" other than the active one. */
-function highlightTexts(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
-    const out: string[] = [];
-    for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
-      for (const r of group) out.push((r as Range).toString());
-    }
-    return out;
-  });
 }
 
 /** How many card dialogs the document holds, closed shadow roots included (DevTools protocol). */
@@ -61,31 +50,10 @@ async function cardsInDocument(cdp: CDPSession): Promise<number> {
   return n;
 }
 
-/** The elements appended to <html> besides <head> and <body>: the extension's host, if any. */
-function hostsOnPage(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).map((e) => e.localName));
-}
-
-/** The centre of the first highlight reading `text`, scrolled into view. */
-function pointOf(page: Page, text: string): Promise<{ x: number; y: number }> {
-  return page.evaluate((t) => {
-    for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
-      for (const r of group) {
-        if ((r as Range).toString() !== t) continue;
-        (r as Range).startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' as ScrollBehavior });
-        const rect = (r as Range).getClientRects()[0]!;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-    }
-    throw new Error(`no highlight "${t}"`);
-  }, text);
-}
-
 /** Opens the card with real (trusted) input, and waits for it to be in the document. */
 async function openCard(page: Page, cdp: CDPSession, text = 'Vladimir Putin'): Promise<void> {
   await page.mouse.move(1, 1);
-  const p = await pointOf(page, text);
+  const p = await page.evaluate(highlightPoint, text);
   await page.mouse.move(p.x, p.y, { steps: 2 });
   await expect.poll(() => cardsInDocument(cdp), { message: 'a trusted hover opens the card' }).toBe(1);
 }
@@ -95,7 +63,7 @@ const attacks: Attack[] = [
     name: 'started-event: nothing is posted to the page, and a forged started event switches nothing off',
     page: DEMO,
     async run({ page, extensionId }) {
-      const before = (await highlightTexts(page)).length;
+      const before = (await allHighlighted(page)).length;
       const posted = await page.evaluate(() => (window as unknown as { __posted: string[] }).__posted);
       expect(posted, 'messages the page received').toEqual([]);
       await page.evaluate((id) => {
@@ -105,7 +73,7 @@ const attacks: Attack[] = [
         }
       }, extensionId);
       await page.waitForTimeout(1_000);
-      expect((await highlightTexts(page)).length).toBe(before);
+      expect((await allHighlighted(page)).length).toBe(before);
     },
   },
   {
@@ -113,23 +81,7 @@ const attacks: Attack[] = [
     page: DEMO,
     async run({ page, cdp }) {
       await openCard(page, cdp);
-      const probe = await page.evaluate(() => {
-        const hosts = [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body);
-        return {
-          tags: hosts.map((h) => h.localName),
-          roots: hosts.map((h) => h.shadowRoot !== null),
-          attach: hosts.map((h) => {
-            try {
-              h.attachShadow({ mode: 'open' });
-              return true;
-            } catch {
-              return false;
-            }
-          }),
-          dialogs: document.querySelectorAll('[role="dialog"], .nl-card').length,
-          text: hosts.map((h) => h.textContent ?? '').join(''),
-        };
-      });
+      const probe = await page.evaluate(uiHostProbe);
       expect(probe.tags).toHaveLength(1);
       expect(probe.tags[0], 'a tag the page cannot know in advance').not.toBe('newslens-ui');
       expect(probe.roots, 'host.shadowRoot').toEqual([false]);
@@ -143,7 +95,7 @@ const attacks: Attack[] = [
     page: DEMO,
     async run({ page, cdp }) {
       await openCard(page, cdp);
-      const [tag] = await hostsOnPage(page);
+      const [tag] = await page.evaluate(hostTags);
       const seen = await page.evaluate((t) => {
         const log: string[] = [];
         customElements.define(
@@ -165,7 +117,7 @@ const attacks: Attack[] = [
       await page.mouse.move(1, 1);
       await expect.poll(() => cardsInDocument(cdp)).toBe(0);
       await openCard(page, cdp, 'Emmanuel Macron');
-      const hosts = await hostsOnPage(page);
+      const hosts = await page.evaluate(hostTags);
       expect(hosts).toHaveLength(1);
       expect(hosts[0], 'a new host under a new name').not.toBe(tag);
     },
@@ -178,10 +130,10 @@ const attacks: Attack[] = [
       await page.evaluate(() => {
         for (const e of [...document.documentElement.children]) if (e !== document.head && e !== document.body) e.remove();
       });
-      await expect.poll(() => hostsOnPage(page)).toHaveLength(1);
+      await expect.poll(() => page.evaluate(hostTags)).toHaveLength(1);
       await expect.poll(() => cardsInDocument(cdp), { message: 'the card is rebuilt' }).toBe(1);
       // …and shown beside the name again: the point below (or above) it is the host's.
-      const p = await pointOf(page, 'Vladimir Putin');
+      const p = await page.evaluate(highlightPoint, 'Vladimir Putin');
       await expect
         .poll(() =>
           page.evaluate(({ x, y }) => {
@@ -196,21 +148,11 @@ const attacks: Attack[] = [
     name: 'synthetic-input: pointer and mouse events the page dispatches open no card; the reader\'s own do',
     page: DEMO,
     async run({ page, cdp }) {
-      const p = await pointOf(page, 'Vladimir Putin');
-      await page.evaluate(async ({ x, y }) => {
-        for (let i = 0; i < 10; i++) {
-          const target = document.elementFromPoint(x + (i % 2), y) ?? document.body;
-          const init = { clientX: x + (i % 2), clientY: y, bubbles: true, composed: true, view: window };
-          target.dispatchEvent(new PointerEvent('pointerover', init));
-          target.dispatchEvent(new PointerEvent('pointermove', init));
-          target.dispatchEvent(new MouseEvent('mouseover', init));
-          target.dispatchEvent(new MouseEvent('mousemove', init));
-          await new Promise((r) => setTimeout(r, 80));
-        }
-      }, p);
+      const p = await page.evaluate(highlightPoint, 'Vladimir Putin');
+      await page.evaluate(syntheticHover, p);
       await page.waitForTimeout(800);
       expect(await cardsInDocument(cdp)).toBe(0);
-      expect(await hostsOnPage(page)).toEqual([]);
+      expect(await page.evaluate(hostTags)).toEqual([]);
       await openCard(page, cdp);
       // Escape from the page closes nothing either.
       await page.evaluate(() => document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true })));
@@ -224,7 +166,7 @@ const attacks: Attack[] = [
     async run({ page }) {
       expect(await page.evaluate(() => (window as unknown as { browser: Element }).browser.localName)).toBe('form');
       await waitForHighlights(page, 4);
-      expect(await highlightTexts(page)).toEqual(expect.arrayContaining(['Vladimir Putin', 'Emmanuel Macron', 'Sergei Lavrov', 'Antony Blinken']));
+      expect(await allHighlighted(page)).toEqual(expect.arrayContaining(['Vladimir Putin', 'Emmanuel Macron', 'Sergei Lavrov', 'Antony Blinken']));
     },
   },
   {
@@ -236,14 +178,8 @@ const attacks: Attack[] = [
       expect(ours.length).toBeGreaterThan(0);
       for (const n of ours) expect(BARE, `${n} is predictable`).not.toContain(n);
       // The page swaps every group of ours for an empty one of its own, and deletes one.
-      await page.evaluate((list) => {
-        for (const n of list) CSS.highlights.set(n, new Highlight());
-        CSS.highlights.delete(list[0]!);
-        const p = document.createElement('p');
-        p.textContent = 'Later, Sergei Lavrov answered Boris Johnson.';
-        document.querySelector('article, main, body')!.append(p);
-      }, ours);
-      await expect.poll(() => highlightTexts(page)).toEqual(expect.arrayContaining(['Vladimir Putin', 'Sergei Lavrov', 'Boris Johnson']));
+      await page.evaluate(replaceHighlightGroups, ours);
+      await expect.poll(() => allHighlighted(page)).toEqual(expect.arrayContaining(['Vladimir Putin', 'Sergei Lavrov', 'Boris Johnson']));
     },
   },
 ];
@@ -277,7 +213,7 @@ test('an orphaned content script (the extension reloaded under it) removes every
   // The service worker dies with the reload; its evaluate may not return.
   await serviceWorker.evaluate(() => (globalThis as unknown as { chrome: { runtime: { reload(): void } } }).chrome.runtime.reload()).catch(() => {});
   // Chromium injects no new content script into open tabs: whatever is left is the orphan's.
-  await expect.poll(() => highlightTexts(page), { timeout: 10_000 }).toEqual([]);
-  await expect.poll(() => hostsOnPage(page)).toEqual([]);
+  await expect.poll(() => allHighlighted(page), { timeout: 10_000 }).toEqual([]);
+  await expect.poll(() => page.evaluate(hostTags)).toEqual([]);
   expect(await page.evaluate(() => [...CSS.highlights.keys()].filter((n) => n.startsWith('newslens')))).toEqual([]);
 });

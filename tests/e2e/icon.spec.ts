@@ -7,8 +7,8 @@
  */
 import type { Worker } from '@playwright/test';
 import { iconPaths } from '../../src/icons/paths';
-import { expect, tabIdOf, test, waitForHighlights } from './fixtures';
-import { ARTICLE, clickContextMenu } from './reading-helpers';
+import { expect, tabIdOf, test } from '../support/extension-test';
+import { ARTICLE, clickContextMenu } from '../support/browser-events';
 
 type Call = { tabId: number; path: Record<string, string>; ok: boolean | null };
 
@@ -33,11 +33,9 @@ const lastCall = (sw: Worker, tabId: number) =>
 
 const absolute = (state: 'on' | 'off') => Object.fromEntries(Object.entries(iconPaths(state)).map(([k, v]) => [k, `/${v}`]));
 
-test('a switched-off site gets the grey icon, and the normal one when switched on again', async ({ context, site, serviceWorker }) => {
+test('a switched-off site gets the grey icon, and the normal one when switched on again', async ({ serviceWorker, openPage }) => {
   await recordSetIcon(serviceWorker);
-  const page = await context.newPage();
-  await page.goto(site.a + ARTICLE);
-  await waitForHighlights(page, 5);
+  const page = await openPage(ARTICLE, 5);
   const tabId = await tabIdOf(serviceWorker, page.url());
   await expect.poll(() => lastCall(serviceWorker, tabId)).toEqual({ tabId, path: absolute('on'), ok: true });
 

@@ -5,19 +5,17 @@
  * sources differ shows each value with its source and date, and the options page lists the
  * articles. The page tests/fixtures/pages/linked-article.html is one of the four, by its address.
  */
-import { CardObject } from './pages/card';
-import { PopupObject } from './pages/popup';
-import { expect, tabIdOf, test, waitForHighlights } from './fixtures';
+import { CardObject } from '../support/pages/card';
+import { PopupObject } from '../support/pages/popup';
+import { expect, tabIdOf, test } from '../support/extension-test';
 
 const PAGE = '/tests/fixtures/pages/linked-article.html';
 const OWN = 'test-gazette-2031-03-15-more-talks';
 
 test.use({ dataset: 'tests/fixtures/dataset-linked' });
 
-test('the card shows statements from several articles, the page\'s own first, and "n more" opens the popup at the actor', async ({ context, site }) => {
-  const page = await context.newPage();
-  await page.goto(site.a + PAGE);
-  await waitForHighlights(page, 3);
+test('the card shows statements from several articles, the page\'s own first, and "n more" opens the popup at the actor', async ({ context, openPage }) => {
+  const page = await openPage(PAGE, 3);
   const card = new CardObject(page);
   await card.hover('Vladimir Putin');
   await card.expectOpen('Vladimir Putin');
@@ -48,10 +46,8 @@ test('the card shows statements from several articles, the page\'s own first, an
   await expect(popup.getByTestId('own-article')).toContainText('More talks on Testville (fictional test article)');
 });
 
-test('a denial reported by one outlet sits beside the claim another outlet reported; the popup filters by article and kind', async ({ context, site, extensionId, serviceWorker }) => {
-  const page = await context.newPage();
-  await page.goto(site.a + PAGE);
-  await waitForHighlights(page, 3);
+test('a denial reported by one outlet sits beside the claim another outlet reported; the popup filters by article and kind', async ({ context, extensionId, serviceWorker, openPage }) => {
+  const page = await openPage(PAGE, 3);
   const popup = await PopupObject.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
   const row = await popup.expand('actor', 'vladimir-putin');
   const claim = row.locator('.nl-statement[data-statement="lk310105-blinken-100000"]');
@@ -76,10 +72,8 @@ test('a denial reported by one outlet sits beside the claim another outlet repor
   await expect(row.locator('.nl-empty')).toBeVisible();
 });
 
-test('a figure whose sources differ: each value with its source and date, and where the page\'s number stands', async ({ context, site }) => {
-  const page = await context.newPage();
-  await page.goto(site.a + PAGE);
-  await waitForHighlights(page, 3);
+test('a figure whose sources differ: each value with its source and date, and where the page\'s number stands', async ({ openPage }) => {
+  const page = await openPage(PAGE, 3);
   const card = new CardObject(page);
   await card.hover('130,000 troops');
   await card.expectOpen('130,000 troops');

@@ -2,9 +2,9 @@
  * The whole loop, end to end, against the built extension in Chromium:
  * highlight → hover card → popup → per-site switch.
  */
-import { CardObject } from './pages/card';
-import { PopupObject } from './pages/popup';
-import { allHighlighted, expect, highlightedTexts, tabIdOf, test, waitForHighlights } from './fixtures';
+import { CardObject } from '../support/pages/card';
+import { PopupObject } from '../support/pages/popup';
+import { allHighlighted, expect, highlightedTexts, tabIdOf, test, waitForHighlights } from '../support/extension-test';
 
 const DEMO = '/demo/news.html';
 
@@ -60,10 +60,8 @@ test('names from the dataset are highlighted and the page DOM is not changed', a
   expect(await page.evaluate(() => document.body.innerHTML)).toBe(before);
 });
 
-test('hovering a name opens its card; the card stays while pointed at, and closes on Escape or leaving', async ({ context, site }) => {
-  const page = await context.newPage();
-  await page.goto(site.a + DEMO);
-  await waitForHighlights(page, 10);
+test('hovering a name opens its card; the card stays while pointed at, and closes on Escape or leaving', async ({ openPage }) => {
+  const page = await openPage(DEMO, 10);
   const card = new CardObject(page);
 
   const started = Date.now();
@@ -94,10 +92,8 @@ test('hovering a name opens its card; the card stays while pointed at, and close
   await card.expectClosed();
 });
 
-test('the popup lists what matched with counts, and expands to statements, attribution and disputes', async ({ context, site, extensionId, serviceWorker }) => {
-  const page = await context.newPage();
-  await page.goto(site.a + DEMO);
-  await waitForHighlights(page, 10);
+test('the popup lists what matched with counts, and expands to statements, attribution and disputes', async ({ context, extensionId, serviceWorker, openPage }) => {
+  const page = await openPage(DEMO, 10);
   const popup = await PopupObject.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
 
   await expect(popup.match('actor', 'vladimir-putin')).toBeVisible();

@@ -3,7 +3,7 @@
  * German and Russian pages, with their case forms, genitives and compounds, and the words that
  * look like a name and are not (a dish, another Putin, an adjective).
  */
-import { allHighlighted, expect, test, waitForHighlights } from './fixtures';
+import { allHighlighted, expect, test } from '../support/extension-test';
 
 const PAGES: [language: string, path: string, expected: string[]][] = [
   ['French', '/tests/fixtures/pages/names-fr.html', [
@@ -18,10 +18,8 @@ const PAGES: [language: string, path: string, expected: string[]][] = [
 ];
 
 for (const [language, path, expected] of PAGES) {
-  test(`${language} names are highlighted on a ${language} page`, async ({ context, site }) => {
-    const page = await context.newPage();
-    await page.goto(site.a + path);
-    await waitForHighlights(page, expected.length);
+  test(`${language} names are highlighted on a ${language} page`, async ({ openPage }) => {
+    const page = await openPage(path, expected.length);
     // Let the scan settle: nothing more than the expected names may come.
     await page.waitForTimeout(300);
     expect((await allHighlighted(page)).sort()).toEqual([...expected].sort());

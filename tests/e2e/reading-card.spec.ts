@@ -3,15 +3,15 @@
  * closes (WCAG 1.4.13), how keyboard users reach it, and what it says about an actor and a figure.
  */
 import { readFileSync } from 'node:fs';
-import { CardObject, overlap, type Rect } from './pages/card';
-import { PopupObject } from './pages/popup';
-import { expect, tabIdOf, test, waitForHighlights } from './fixtures';
-import { ARTICLE, highlightsInOrder, pressCommand } from './reading-helpers';
+import { overlap, type Rect } from '../support/pages/card';
+import { PopupObject } from '../support/pages/popup';
+import { expect, tabIdOf, test } from '../support/extension-test';
+import { highlightsInOrder, pressCommand } from '../support/browser-events';
 import { loadDataset } from '../../src/dataset/load';
 
 const VIEWPORT = { width: 1280, height: 900 };
 const inside = (r: Rect) => r.x >= 0 && r.y >= 0 && r.x + r.width <= VIEWPORT.width && r.y + r.height <= VIEWPORT.height;
-const article = JSON.parse(readFileSync('assets/dataset/articles/bbc-2022-02-20-ukraine-macron-putin.json', 'utf8')) as {
+const seedArticle = JSON.parse(readFileSync('assets/dataset/articles/bbc-2022-02-20-ukraine-macron-putin.json', 'utf8')) as {
   url: string;
   title: string;
 };
@@ -22,11 +22,8 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 const chainReportedByAPublisher = new RegExp(`^(According to|.+ told |.+ on ).*reported by (${publisherNames.map(escapeRegExp).join('|')})$`);
 
 test.describe('where the card opens', () => {
-  test('beside the name, inside the viewport, never over the name; flipped at the bottom edge, shifted at the right edge', async ({ context, site }) => {
-    const page = await context.newPage();
-    await page.goto(site.a + ARTICLE);
-    await waitForHighlights(page, 10);
-    const card = new CardObject(page);
+  test('beside the name, inside the viewport, never over the name; flipped at the bottom edge, shifted at the right edge', async ({ article }) => {
+    const { page, card } = article;
 
     // Mid-page: below the name.
     await card.hover('Antony Blinken', 0, 'center');
@@ -61,11 +58,8 @@ test.describe('where the card opens', () => {
     expect(overlap(box, name)).toBe(false);
   });
 
-  test('one card at a time: pointing at another name replaces the card', async ({ context, site }) => {
-    const page = await context.newPage();
-    await page.goto(site.a + ARTICLE);
-    await waitForHighlights(page, 10);
-    const card = new CardObject(page);
+  test('one card at a time: pointing at another name replaces the card', async ({ article }) => {
+    const { page, card } = article;
     await card.hover('Vladimir Putin');
     await card.expectOpen('Vladimir Putin');
     await card.hover('Emmanuel Macron');
@@ -74,11 +68,8 @@ test.describe('where the card opens', () => {
     await expect(page.locator('newslens-ui')).toHaveCount(1);
   });
 
-  test('it is a dialog named after what it is about', async ({ context, site }) => {
-    const page = await context.newPage();
-    await page.goto(site.a + ARTICLE);
-    await waitForHighlights(page, 10);
-    const card = new CardObject(page);
+  test('it is a dialog named after what it is about', async ({ article }) => {
+    const { page, card } = article;
     await card.hover('Antony Blinken');
     await expect(page.getByRole('dialog', { name: 'About Antony Blinken' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Close' })).toBeVisible();
@@ -88,16 +79,8 @@ test.describe('where the card opens', () => {
 });
 
 test.describe('keyboard', () => {
-  test('the shortcuts move to the next and previous highlight, scroll it into view and open its card with the focus in it', async ({
-    context,
-    site,
-    serviceWorker,
-  }) => {
-    const page = await context.newPage();
-    await page.goto(site.a + ARTICLE);
-    await waitForHighlights(page, 10);
-    const tabId = await tabIdOf(serviceWorker, page.url());
-    const card = new CardObject(page);
+  test('the shortcuts move to the next and previous highlight, scroll it into view and open its card with the focus in it', async ({ serviceWorker, article }) => {
+    const { page, tabId, card } = article;
     const order = await highlightsInOrder(page);
     expect(order.length).toBeGreaterThan(5);
 
@@ -130,12 +113,8 @@ test.describe('keyboard', () => {
     expect(await card.focusIsInside()).toBe(false);
   });
 
-  test('the card follows the page when it scrolls, and a box inside the page', async ({ context, site, serviceWorker }) => {
-    const page = await context.newPage();
-    await page.goto(site.a + ARTICLE);
-    await waitForHighlights(page, 10);
-    const tabId = await tabIdOf(serviceWorker, page.url());
-    const card = new CardObject(page);
+  test('the card follows the page when it scrolls, and a box inside the page', async ({ serviceWorker, article }) => {
+    const { page, tabId, card } = article;
     const [first] = await highlightsInOrder(page);
     await pressCommand(serviceWorker, tabId, 'next-highlight');
     await expect.poll(() => card.activeText()).toEqual([first]);
@@ -162,14 +141,8 @@ test.describe('keyboard', () => {
 });
 
 test.describe('what the card says', () => {
-  test('for an actor: name, kind, role as of the article, statements with kind, verb, attribution and badges, disputes side by side, the source article', async ({
-    context,
-    site,
-  }) => {
-    const page = await context.newPage();
-    await page.goto(site.a + ARTICLE);
-    await waitForHighlights(page, 10);
-    const card = new CardObject(page);
+  test('for an actor: name, kind, role as of the article, statements with kind, verb, attribution and badges, disputes side by side, the source article', async ({ article }) => {
+    const { page, card } = article;
     await card.hover('Vladimir Putin');
     await card.expectOpen('Vladimir Putin');
     await expect(card.root.locator('.nl-role')).toContainText('Person');
@@ -196,18 +169,15 @@ test.describe('what the card says', () => {
     expect(dispute.x).toBeGreaterThanOrEqual(claim.x + claim.width - 1);
     expect(Math.abs(dispute.y - claim.y)).toBeLessThan(4);
 
-    const source = card.root.locator('.nl-sources .nl-article', { has: page.locator(`a[href="${article.url}"]`) });
-    await expect(source.locator('a')).toHaveAttribute('href', article.url);
-    await expect(source.locator('a')).toHaveText(article.title);
+    const source = card.root.locator('.nl-sources .nl-article', { has: page.locator(`a[href="${seedArticle.url}"]`) });
+    await expect(source.locator('a')).toHaveAttribute('href', seedArticle.url);
+    await expect(source.locator('a')).toHaveText(seedArticle.title);
     await expect(source.locator('.nl-article-meta')).toContainText('BBC');
     await expect(source.locator('time')).toHaveAttribute('datetime', '2022-02-20');
   });
 
-  test('badges for unnamed and unverified sources, and chains as a reader says them', async ({ context, site }) => {
-    const page = await context.newPage();
-    await page.goto(site.a + ARTICLE);
-    await waitForHighlights(page, 10);
-    const card = new CardObject(page);
+  test('badges for unnamed and unverified sources, and chains as a reader says them', async ({ article }) => {
+    const { page, card } = article;
     await card.hover('French presidency');
     await card.expectOpen('French presidency');
     await expect(card.root.locator('.nl-chain').first()).toHaveText('According to the French presidency, reported by BBC');
@@ -230,14 +200,8 @@ test.describe('what the card says', () => {
     await expect(unverified.locator('.nl-dispute .nl-how')).toContainText('Oleksii Reznikov contradicts');
   });
 
-  test('for a figure: value, qualifier, what it measures, who gives it, the other figures of the measure; and a plain note when the page says otherwise', async ({
-    context,
-    site,
-  }) => {
-    const page = await context.newPage();
-    await page.goto(site.a + ARTICLE);
-    await waitForHighlights(page, 10);
-    const card = new CardObject(page);
+  test('for a figure: value, qualifier, what it measures, who gives it, the other figures of the measure; and a plain note when the page says otherwise', async ({ article }) => {
+    const { page, card } = article;
     await card.hover('up to 190,000 troops');
     await card.expectOpen('up to 190,000 troops');
     await expect(card.root.locator('.nl-figure-value')).toHaveText('up to 190,000 troops');
@@ -257,15 +221,8 @@ test.describe('what the card says', () => {
 });
 
 test.describe('colours', () => {
-  test('each kind has its colour group, and matches whose own statements are disputed carry the disputed mark, removed with the rest', async ({
-    context,
-    site,
-    extensionId,
-    serviceWorker,
-  }) => {
-    const page = await context.newPage();
-    await page.goto(site.a + ARTICLE);
-    await waitForHighlights(page, 10);
+  test('each kind has its colour group, and matches whose own statements are disputed carry the disputed mark, removed with the rest', async ({ context, extensionId, serviceWorker, article }) => {
+    const { page } = article;
     const groups = () =>
       page.evaluate(() => Object.fromEntries([...CSS.highlights].map(([name, g]) => [name, [...g].map((r) => (r as Range).toString())])));
     await expect.poll(async () => (await groups())['newslensmark-disputed'] ?? []).toContain('Vladimir Putin');

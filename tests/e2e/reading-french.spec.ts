@@ -9,18 +9,18 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, expect, test } from '@playwright/test';
-import { QUIET_FLAGS, chromiumPath } from '../../scripts/chromium';
-import { tabIdOf } from '../../scripts/launch';
-import { testBuild } from '../../scripts/test-build';
-import { serveStatic } from '../../scripts/serve';
-import { CardObject } from './pages/card';
-import { PopupObject } from './pages/popup';
+import { QUIET_FLAGS, chromiumPath, launchPlainChromium } from '../support/chromium';
+import { tabIdOf } from '../support/extension-state';
+import { testBuild } from '../support/test-build';
+import { serveStatic } from '../support/serve';
+import { CardObject } from '../support/pages/card';
+import { PopupObject } from '../support/pages/popup';
 import { compileDetails } from '../../src/dataset/compile';
 import { detailsFor } from '../../src/dataset/details';
 import { loadDataset } from '../../src/dataset/load';
-import { bundleModules } from '../dom/bundle';
-import { waitForHighlights } from './fixtures';
-import { ARTICLE } from './reading-helpers';
+import { bundleModules } from '../support/dom-bundle';
+import { waitForHighlights } from '../support/extension-test';
+import { ARTICLE } from '../support/browser-events';
 
 /** Chromium shows an extension's French messages only if it has a French UI itself. */
 const frenchUi = existsSync(join(dirname(chromiumPath()), 'locales', 'fr.pak'));
@@ -29,7 +29,7 @@ test('the card, the popup and the options page in French, with the browser in Fr
   // Under CI a missing install is a failure, not a skip: .ci/run installs chromium-l10n.
   if (!frenchUi && process.env.CI) throw new Error(`no French UI in this Chromium (${join(dirname(chromiumPath()), 'locales', 'fr.pak')} is missing): .ci/run should have installed chromium-l10n`);
   test.skip(!frenchUi, `no French UI in this Chromium (${join(dirname(chromiumPath()), 'locales', 'fr.pak')} is missing; Debian: apt-get install chromium-l10n)`);
-  // The tests' build: its card's shadow root is open to the page objects (scripts/test-build.ts).
+  // The tests' build: its card's shadow root is open to the page objects (tests/support/test-build.ts).
   const build = testBuild('chrome');
   const server = await serveStatic('.');
   const profile = await mkdtemp(join(tmpdir(), 'newslens-fr-'));
@@ -94,7 +94,7 @@ test('the card with the French messages', async () => {
     { card: 'src/ui/Card.tsx', i18n: 'src/ui/i18n.ts', preact: 'node_modules/preact/dist/preact.mjs' },
     'NLFr',
   );
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...QUIET_FLAGS, '--headless=new'] });
+  const browser = await launchPlainChromium();
   try {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><html lang="fr"><div id="root"></div></html>');

@@ -2,13 +2,13 @@
  * The card lives in a shadow root: a page's styles cannot reach it, its styles cannot reach the
  * page, and dataset text is always text.
  */
-import { chromium, type Page } from '@playwright/test';
-import { chromiumPath, QUIET_FLAGS } from '../../scripts/chromium';
+import type { Page } from '@playwright/test';
+import { launchPlainChromium } from '../support/chromium';
 import type { Details } from '../../src/dataset/compiled';
-import { bundleModules } from '../dom/bundle';
-import { CardObject } from './pages/card';
-import { expect, test, waitForHighlights } from './fixtures';
-import { AGGRESSIVE, ARTICLE } from './reading-helpers';
+import { bundleModules } from '../support/dom-bundle';
+import { CardObject } from '../support/pages/card';
+import { expect, test, waitForHighlights } from '../support/extension-test';
+import { AGGRESSIVE, ARTICLE } from '../support/browser-events';
 
 const PROPS = [
   'display',
@@ -70,10 +70,8 @@ test('no page style reaches the card, however aggressive', async ({ context, sit
   expect(expected['.nl-name']!['font-size']).toBe('16px');
 });
 
-test("the card's styles do not reach the page", async ({ context, site }) => {
-  const page = await context.newPage();
-  await page.goto(site.a + ARTICLE);
-  await waitForHighlights(page, 5);
+test("the card's styles do not reach the page", async ({ openPage }) => {
+  const page = await openPage(ARTICLE, 5);
   const snapshot = () =>
     page.evaluate(
       (props) =>
@@ -95,7 +93,7 @@ test("the card's styles do not reach the page", async ({ context, site }) => {
 test('dataset text is always text, never markup', async () => {
   // The card component rendered in a plain page with a dataset whose every string is markup.
   const script = await bundleModules({ card: 'src/ui/Card.tsx', preact: 'node_modules/preact/dist/preact.mjs' }, 'NLCard');
-  const browser = await chromium.launch({ executablePath: chromiumPath(), headless: true, args: [...QUIET_FLAGS, '--headless=new'] });
+  const browser = await launchPlainChromium();
   try {
     const page = await browser.newPage();
     const alerts: string[] = [];

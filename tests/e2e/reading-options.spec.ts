@@ -4,13 +4,13 @@
  */
 import { loadDataset } from '../../src/dataset/load';
 import { compileDetails } from '../../src/dataset/compile';
-import { OptionsObject } from './pages/options';
-import { PopupObject } from './pages/popup';
-import { allHighlighted, expect, tabIdOf, test, waitForHighlights } from './fixtures';
-import { ARTICLE, NOT_NEWS, pageDecision, storage } from './reading-helpers';
-import { setPreferences, storedPreferences } from '../corpus/extension-state';
+import { OptionsObject } from '../support/pages/options';
+import { PopupObject } from '../support/pages/popup';
+import { allHighlighted, expect, tabIdOf, test, waitForHighlights } from '../support/extension-test';
+import { ARTICLE, NOT_NEWS, pageDecision, storage } from '../support/browser-events';
+import { setPreferences, storedPreferences } from '../support/extension-state';
 
-test('lists the sites switched on and off; switches and removes them; adds one from an address', async ({ context, extensionId, serviceWorker, site }) => {
+test('lists the sites switched on and off; switches and removes them; adds one from an address', async ({ context, extensionId, serviceWorker, openPage }) => {
   await setPreferences(serviceWorker, { sites: { 'lemonde.fr': 'on', 'example.com': 'off' } });
   const options = await OptionsObject.open(context, extensionId);
   await expect.poll(() => options.sites()).toEqual({ 'example.com': 'off', 'lemonde.fr': 'on' });
@@ -26,20 +26,16 @@ test('lists the sites switched on and off; switches and removes them; adds one f
   await expect(options.page.locator('.nl-add-site .nl-error')).toHaveText('“not a site” is not a site name such as example.com.');
 
   // A switch flipped in the popup shows here at once.
-  const page = await context.newPage();
-  await page.goto(site.a + ARTICLE);
-  await waitForHighlights(page, 5);
+  const page = await openPage(ARTICLE, 5);
   const popup = await PopupObject.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
   await popup.setSite(false);
   await expect.poll(() => options.sites()).toMatchObject({ '127.0.0.1': 'off' });
 });
 
-test('the mode decides where it runs: news pages by default, everywhere, or only the listed sites', async ({ context, extensionId, serviceWorker, site }) => {
+test('the mode decides where it runs: news pages by default, everywhere, or only the listed sites', async ({ context, extensionId, serviceWorker, site, openPage }) => {
   const options = await OptionsObject.open(context, extensionId);
   await expect(options.mode('news')).toBeChecked();
-  const news = await context.newPage();
-  await news.goto(site.a + ARTICLE);
-  await waitForHighlights(news, 5);
+  const news = await openPage(ARTICLE, 5);
   const other = await context.newPage();
   await other.goto(site.a + NOT_NEWS);
   const otherTab = await tabIdOf(serviceWorker, other.url());

@@ -6,10 +6,9 @@
 import { compileDetails } from '../../src/dataset/compile';
 import { detailsFor, weightOf } from '../../src/dataset/details';
 import { loadDataset } from '../../src/dataset/load';
-import { CardObject } from './pages/card';
-import { PopupObject } from './pages/popup';
-import { allHighlighted, expect, tabIdOf, test, waitForHighlights } from './fixtures';
-import { ARTICLE, EMPTY_NEWS, NOT_NEWS, badgeText } from './reading-helpers';
+import { PopupObject } from '../support/pages/popup';
+import { allHighlighted, expect, tabIdOf, test, waitForHighlights } from '../support/extension-test';
+import { ARTICLE, EMPTY_NEWS, NOT_NEWS, badgeText } from '../support/browser-events';
 
 const store = compileDetails(loadDataset(process.env.NEWSLENS_DATASET ?? 'assets/dataset').dataset!);
 const weight = (ref: string) => {
@@ -17,16 +16,8 @@ const weight = (ref: string) => {
   return weightOf(detailsFor(store, { type, id })!);
 };
 
-test('the header names the site with its switch and the pause; matches are grouped by kind with counts and sorted by weight; the badge counts them', async ({
-  context,
-  site,
-  extensionId,
-  serviceWorker,
-}) => {
-  const page = await context.newPage();
-  await page.goto(site.a + ARTICLE);
-  await waitForHighlights(page, 10);
-  const tabId = await tabIdOf(serviceWorker, page.url());
+test('the header names the site with its switch and the pause; matches are grouped by kind with counts and sorted by weight; the badge counts them', async ({ context, extensionId, serviceWorker, article }) => {
+  const { page, tabId } = article;
   const popup = await PopupObject.open(context, extensionId, tabId);
 
   await expect(popup.page.locator('.nl-switch-label')).toHaveText('Highlight on 127.0.0.1');
@@ -51,12 +42,8 @@ test('the header names the site with its switch and the pause; matches are group
   await expect.poll(() => badgeText(serviceWorker, tabId)).toBe(String(total));
 });
 
-test('"Show on page" scrolls to the next occurrence, flashes it and opens its card', async ({ context, site, extensionId, serviceWorker }) => {
-  const page = await context.newPage();
-  await page.goto(site.a + ARTICLE);
-  await waitForHighlights(page, 10);
-  const tabId = await tabIdOf(serviceWorker, page.url());
-  const card = new CardObject(page);
+test('"Show on page" scrolls to the next occurrence, flashes it and opens its card', async ({ context, extensionId, article }) => {
+  const { page, tabId, card } = article;
   const russia = (await allHighlighted(page)).filter((t) => t === 'Russia').length;
   expect(russia).toBeGreaterThanOrEqual(2);
   // Record what the active highlight shows, frame by frame, to see it blink.
@@ -118,11 +105,9 @@ test('"Show on page" scrolls to the next occurrence, flashes it and opens its ca
   expect(seen.slice(firstOn)).toContain(0);
 });
 
-test('honest states: loading, nothing matched, not a news page, switched off here, paused', async ({ context, site, extensionId, serviceWorker }) => {
+test('honest states: loading, nothing matched, not a news page, switched off here, paused', async ({ context, site, extensionId, serviceWorker, openPage }) => {
   // Loading: the page's answer is held back until the test releases it.
-  const news = await context.newPage();
-  await news.goto(site.a + ARTICLE);
-  await waitForHighlights(news, 5);
+  const news = await openPage(ARTICLE, 5);
   const newsTab = await tabIdOf(serviceWorker, news.url());
   const held = await context.newPage();
   await held.addInitScript(() => {
@@ -188,15 +173,8 @@ test('a page where extensions cannot run', async ({ context, extensionId, servic
   await expect(popup.siteSwitch).toHaveCount(0);
 });
 
-test('exports the page as JSON-LD: Web Annotations with text quotes, statements as Claim, disputes as ClaimReview', async ({
-  context,
-  site,
-  extensionId,
-  serviceWorker,
-}) => {
-  const page = await context.newPage();
-  await page.goto(site.a + ARTICLE);
-  await waitForHighlights(page, 10);
+test('exports the page as JSON-LD: Web Annotations with text quotes, statements as Claim, disputes as ClaimReview', async ({ context, extensionId, serviceWorker, article }) => {
+  const { page } = article;
   const popup = await PopupObject.open(context, extensionId, await tabIdOf(serviceWorker, page.url()));
   const rows = (await popup.groups()).flatMap((g) => g.rows);
   const { fileName, doc } = await popup.exportJsonLd();

@@ -5,11 +5,11 @@
  * follows the reader's colour scheme.
  */
 import { resolve } from 'node:path';
-import { CardObject } from './pages/card';
-import { OptionsObject } from './pages/options';
-import { PopupObject } from './pages/popup';
-import { expect, tabIdOf, test, waitForHighlights } from './fixtures';
-import { ARTICLE, DEMO, screenshotDir } from './reading-helpers';
+import { CardObject } from '../support/pages/card';
+import { OptionsObject } from '../support/pages/options';
+import { PopupObject } from '../support/pages/popup';
+import { expect, tabIdOf, test, waitForHighlights } from '../support/extension-test';
+import { ARTICLE, DEMO, screenshotDir } from '../support/browser-events';
 
 const BACKGROUND = { light: 'rgb(255, 255, 255)', dark: 'rgb(28, 31, 38)' } as const;
 

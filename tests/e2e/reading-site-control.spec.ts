@@ -2,14 +2,12 @@
  * Per-site control from the page itself: the context menu entry "Turn highlights off on this
  * site" (and on again), with the toolbar badge saying "off" meanwhile.
  */
-import { allHighlighted, expect, tabIdOf, test, waitForHighlights } from './fixtures';
-import { ARTICLE, NOT_NEWS, badgeText, clickContextMenu, pageDecision } from './reading-helpers';
-import { storedPreferences } from '../corpus/extension-state';
+import { allHighlighted, expect, tabIdOf, test, waitForHighlights } from '../support/extension-test';
+import { ARTICLE, NOT_NEWS, badgeText, clickContextMenu, pageDecision } from '../support/browser-events';
+import { storedPreferences } from '../support/extension-state';
 
-test('the context menu turns highlights off on the site, and on again', async ({ context, site, serviceWorker }) => {
-  const page = await context.newPage();
-  await page.goto(site.a + ARTICLE);
-  await waitForHighlights(page, 5);
+test('the context menu turns highlights off on the site, and on again', async ({ context, site, serviceWorker, openPage }) => {
+  const page = await openPage(ARTICLE, 5);
   const other = await context.newPage();
   await other.goto(site.b + ARTICLE);
   await waitForHighlights(other, 5);

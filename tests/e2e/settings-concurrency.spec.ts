@@ -11,9 +11,9 @@
  * command for the site did not exist).
  */
 import type { Page, Worker } from '@playwright/test';
-import { OptionsObject } from './pages/options';
-import { PopupObject } from './pages/popup';
-import { expect, tabIdOf, test, waitForHighlights } from './fixtures';
+import { OptionsObject } from '../support/pages/options';
+import { PopupObject } from '../support/pages/popup';
+import { expect, tabIdOf, test } from '../support/extension-test';
 
 const DEMO = '/demo/news.html';
 /** A third site name, served by the test (the context's own routes send everything else away). */
@@ -68,7 +68,7 @@ async function shown(options: OptionsObject): Promise<{ mode: string | null; pau
   };
 }
 
-test('the popup, options pages, the context menu, a keyboard command and an import at once lose nothing', async ({ context, extensionId, serviceWorker, site }) => {
+test('the popup, options pages, the context menu, a keyboard command and an import at once lose nothing', async ({ context, extensionId, serviceWorker, site, openPage }) => {
   const host = (origin: string) => new URL(origin).hostname;
   const [a, b, c] = [host(site.a), host(site.b), host(THIRD)];
 
@@ -79,9 +79,7 @@ test('the popup, options pages, the context menu, a keyboard command and an impo
   await setup.addSite(c, 'off');
   await expect.poll(() => setup.sites()).toEqual({ [a]: 'on', [b]: 'off', [c]: 'off' });
 
-  const pageA = await context.newPage();
-  await pageA.goto(site.a + DEMO);
-  await waitForHighlights(pageA, 5);
+  const pageA = await openPage(DEMO, 5);
   const pageB = await context.newPage();
   await pageB.goto(site.b + DEMO);
   const demo = await (await pageA.request.get(site.a + DEMO)).text();

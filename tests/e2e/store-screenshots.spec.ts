@@ -7,11 +7,11 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { CardObject } from './pages/card';
-import { OptionsObject } from './pages/options';
-import { PopupObject } from './pages/popup';
-import { expect, tabIdOf, test, waitForHighlights } from './fixtures';
-import { DEMO } from './reading-helpers';
+import { CardObject } from '../support/pages/card';
+import { OptionsObject } from '../support/pages/options';
+import { PopupObject } from '../support/pages/popup';
+import { expect, tabIdOf, test, waitForHighlights } from '../support/extension-test';
+import { DEMO } from '../support/browser-events';
 
 const SIZE = { width: 1280, height: 800 };
 

@@ -3,10 +3,10 @@
  * settings-concurrency.spec.ts), the MV3
  * service worker may stop at any moment, and the extension makes no network requests.
  */
-import { CardObject } from './pages/card';
-import { PopupObject } from './pages/popup';
-import { allHighlighted, expect, tabIdOf, test, waitForHighlights } from './fixtures';
-import { setSite, storedPreferences } from '../corpus/extension-state';
+import { CardObject } from '../support/pages/card';
+import { PopupObject } from '../support/pages/popup';
+import { allHighlighted, expect, tabIdOf, test, waitForHighlights } from '../support/extension-test';
+import { setSite, storedPreferences } from '../support/extension-state';
 
 const DEMO = '/demo/news.html';
 
@@ -61,12 +61,10 @@ test.describe('a dataset of several articles', () => {
   });
 });
 
-test('corrupted settings fall back to safe defaults, keep what is valid, and are repaired by the background', async ({ context, site, serviceWorker }) => {
+test('corrupted settings fall back to safe defaults, keep what is valid, and are repaired by the background', async ({ context, site, serviceWorker, openPage }) => {
   for (const corrupted of ['garbage', { mode: 'sometimes', paused: 'yes', sites: { localhost: 'off', '127.0.0.1': 42, constructor: 'on' } }]) {
     await serviceWorker.evaluate((value) => chrome.storage.local.set({ settings: value, settings$: { v: 2 } }), corrupted);
-    const page = await context.newPage();
-    await page.goto(site.a + DEMO);
-    await waitForHighlights(page, 10);
+    const page = await openPage(DEMO, 10);
     const repaired: Record<string, unknown> = typeof corrupted === 'string' ? { mode: 'news', paused: false, sites: {} } : { mode: 'news', paused: false, sites: { localhost: 'off', constructor: 'on' } };
     await expect.poll(() => storedPreferences(serviceWorker)).toEqual(repaired);
     const other = await context.newPage();
@@ -78,10 +76,8 @@ test('corrupted settings fall back to safe defaults, keep what is valid, and are
   }
 });
 
-test('after the service worker is stopped, cards, popup and stored choices still work', async ({ context, site, extensionId, serviceWorker }) => {
-  const page = await context.newPage();
-  await page.goto(site.a + DEMO);
-  await waitForHighlights(page, 10);
+test('after the service worker is stopped, cards, popup and stored choices still work', async ({ context, site, extensionId, serviceWorker, openPage }) => {
+  const page = await openPage(DEMO, 10);
   const tabId = await tabIdOf(serviceWorker, page.url());
   await setSite(serviceWorker, 'localhost', 'off');
 
@@ -108,16 +104,14 @@ test('after the service worker is stopped, cards, popup and stored choices still
   expect(await allHighlighted(other)).toEqual([]);
 });
 
-test('no extension context makes a network request', async ({ context, site, extensionId, serviceWorker, outbound }) => {
+test('no extension context makes a network request', async ({ context, site, extensionId, serviceWorker, outbound, openPage }) => {
   const requests: string[] = [];
   context.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith(site.a) && !url.startsWith(site.b) && !url.startsWith('chrome-extension://')) requests.push(url);
     if (r.serviceWorker()) requests.push(`service worker: ${url}`);
   });
-  const page = await context.newPage();
-  await page.goto(site.a + DEMO);
-  await waitForHighlights(page, 10);
+  const page = await openPage(DEMO, 10);
   const card = new CardObject(page);
   await card.hover('Vladimir Putin');
   await card.expectOpen('Vladimir Putin');

@@ -9,32 +9,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'puppeteer-core';
-import { DEMO, allHighlighted, openFirefox, poll, waitForHighlights, type FirefoxSession } from './fixtures';
+import { DEMO, allHighlighted, openFirefox, poll, waitForHighlights, type FirefoxSession } from '../support/firefox/session';
+import { highlightPoint, hostTags, replaceHighlightGroups, syntheticHover, uiHostProbe } from '../support/in-page';
 
 const CLOBBER = '/tests/fixtures/hostile/clobber.html';
 const BARE = ['newslens-person', 'newslens-organisation', 'newslens-country', 'newslens-figure', 'newslens-active', 'newslensmark-disputed'];
 const TIMEOUT = 120_000;
-
-/** The elements appended to <html> besides <head> and <body>: the extension's host, if any. */
-function hosts(page: Page): Promise<string[]> {
-  return page.evaluate(() => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).map((e) => e.localName));
-}
-
-/** The first highlight reading `text`, scrolled into view: its centre and its height. */
-function pointOf(page: Page, text: string): Promise<{ x: number; y: number; h: number }> {
-  return page.evaluate((t: string) => {
-    for (const [name, group] of CSS.highlights) {
-      if (!name.startsWith('newslens-') || name.startsWith('newslens-active')) continue;
-      for (const r of group) {
-        if ((r as Range).toString() !== t) continue;
-        (r as Range).startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const rect = (r as Range).getClientRects()[0]!;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2, h: rect.height };
-      }
-    }
-    throw new Error(`no highlight "${t}"`);
-  }, text);
-}
 
 /** Whether a card shows below (or above) the name at `p`: the point there is the extension's host. */
 function cardShown(page: Page, p: { x: number; y: number; h: number }): Promise<boolean> {
@@ -47,7 +27,7 @@ function cardShown(page: Page, p: { x: number; y: number; h: number }): Promise<
 
 async function openCard(page: Page, text = 'Vladimir Putin'): Promise<{ x: number; y: number; h: number }> {
   await page.mouse.move(1, 1);
-  const p = await pointOf(page, text);
+  const p = await page.evaluate(highlightPoint, text);
   await page.mouse.move(p.x, p.y, { steps: 2 });
   await poll(() => cardShown(page, p), Boolean, 'a trusted hover opens the card');
   return p;
@@ -88,27 +68,13 @@ test('a hostile page attacks the extension (Firefox)', { timeout: TIMEOUT }, asy
   await t.test('read-card: the open card is out of the page\'s reach', async () => {
     const page = await load(ff, DEMO);
     await openCard(page);
-    const probe = await page.evaluate(() => {
-      const list = [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body);
-      return {
-        tags: list.map((h) => h.localName),
-        roots: list.map((h) => h.shadowRoot !== null),
-        attach: list.map((h) => {
-          try {
-            h.attachShadow({ mode: 'open' });
-            return true;
-          } catch {
-            return false;
-          }
-        }),
-        dialogs: document.querySelectorAll('[role="dialog"], .nl-card').length,
-      };
-    });
+    const probe = await page.evaluate(uiHostProbe);
     assert.equal(probe.tags.length, 1);
     assert.notEqual(probe.tags[0], 'newslens-ui');
     assert.deepEqual(probe.roots, [false]);
     assert.deepEqual(probe.attach, [false]);
     assert.equal(probe.dialogs, 0);
+    assert.equal(probe.text, '');
     await page.close();
   });
 
@@ -119,26 +85,16 @@ test('a hostile page attacks the extension (Firefox)', { timeout: TIMEOUT }, asy
       for (const e of [...document.documentElement.children]) if (e !== document.head && e !== document.body) e.remove();
     });
     await poll(() => cardShown(page, p), Boolean, 'the card is rebuilt');
-    assert.equal((await hosts(page)).length, 1);
+    assert.equal((await page.evaluate(hostTags)).length, 1);
     await page.close();
   });
 
   await t.test('synthetic-input: events the page dispatches open no card; the reader\'s own do', async () => {
     const page = await load(ff, DEMO);
-    const p = await pointOf(page, 'Vladimir Putin');
-    await page.evaluate(async (x: number, y: number) => {
-      for (let i = 0; i < 10; i++) {
-        const target = document.elementFromPoint(x + (i % 2), y) ?? document.body;
-        const init = { clientX: x + (i % 2), clientY: y, bubbles: true, composed: true, view: window };
-        target.dispatchEvent(new PointerEvent('pointerover', init));
-        target.dispatchEvent(new PointerEvent('pointermove', init));
-        target.dispatchEvent(new MouseEvent('mouseover', init));
-        target.dispatchEvent(new MouseEvent('mousemove', init));
-        await new Promise((r) => setTimeout(r, 80));
-      }
-    }, p.x, p.y);
+    const p = await page.evaluate(highlightPoint, 'Vladimir Putin');
+    await page.evaluate(syntheticHover, p);
     await new Promise((r) => setTimeout(r, 800));
-    assert.deepEqual(await hosts(page), []);
+    assert.deepEqual(await page.evaluate(hostTags), []);
     await openCard(page);
     await page.close();
   });
@@ -156,13 +112,7 @@ test('a hostile page attacks the extension (Firefox)', { timeout: TIMEOUT }, asy
     const ours = names.filter((n) => n.startsWith('newslens-') && !n.startsWith('newslens-active'));
     assert.ok(ours.length > 0);
     for (const n of ours) assert.ok(!BARE.includes(n), `${n} is predictable`);
-    await page.evaluate((list: string[]) => {
-      for (const n of list) CSS.highlights.set(n, new Highlight());
-      CSS.highlights.delete(list[0]!);
-      const p = document.createElement('p');
-      p.textContent = 'Later, Sergei Lavrov answered Boris Johnson.';
-      document.querySelector('article, main, body')!.append(p);
-    }, ours);
+    await page.evaluate(replaceHighlightGroups, ours);
     await poll(
       () => allHighlighted(page),
       (texts) => ['Vladimir Putin', 'Sergei Lavrov', 'Boris Johnson'].every((n) => texts.includes(n)),

@@ -5,9 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { CardObject } from './pages/card';
-import { PopupObject } from './pages/popup';
-import { DEMO, allHighlighted, highlightedTexts, openFirefox, poll, waitForHighlights } from './fixtures';
+import { CardObject } from '../support/firefox/card';
+import { PopupObject } from '../support/firefox/popup';
+import { DEMO, allHighlighted, highlightedTexts, openFirefox, poll, waitForHighlights } from '../support/firefox/session';
 
 const PEOPLE = ['Vladimir Putin', 'Emmanuel Macron', 'Joe Biden', 'Antony Blinken', 'Sergei Lavrov', 'Boris Johnson', 'Oleksii Reznikov'];
 /** Longer than the card's open delay plus its close grace period (src/page/hover-card.ts). */
